@@ -1,0 +1,20 @@
+package org.causalheads.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the library jar: {@code java -jar causal-heads.jar <command> ...}. */
+@Command(name = "causal-heads", mixinStandardHelpOptions = true, version = "causal-heads 0.1.0",
+        description = "Experiments behind the causal-heads notebooks.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+}
