@@ -1,0 +1,29 @@
+#!/bin/sh
+# Starts the causal-heads Java kernel (rapaio-jupyter-kernel) with the project's library on the
+# classpath and the common imports run at start-up. Installed into the Jupyter kernelspec by
+# environment/setup.sh, which writes the project folder below. CAUSAL_HEADS_HOME, when set,
+# points the kernel at another checkout (the notebook tests use it for the clone under test).
+home="${CAUSAL_HEADS_HOME:-@PROJECT_HOME@}"
+jar="$home/target/kernel/rapaio-jupyter-kernel.jar"
+if [ ! -f "$jar" ] || [ ! -d "$home/target/classes/org/causalheads" ]; then
+  echo "causal-heads kernel: the library is not built in $home; run environment/setup.sh there" >&2
+  exit 1
+fi
+if [ -n "$CAUSAL_HEADS_JAVA" ]; then
+  java="$CAUSAL_HEADS_JAVA"
+elif [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+  java="$JAVA_HOME/bin/java"
+else
+  java=java
+fi
+RJK_CLASSPATH="$home/target/classes;$home/target/lib/*"
+RJK_INIT_SCRIPT="$home/environment/init.jshell"
+RJK_COMPILER_OPTIONS="${RJK_COMPILER_OPTIONS:-}"
+RJK_TIMEOUT_MILLIS="${RJK_TIMEOUT_MILLIS:--1}"
+RJK_MIMA_CACHE="${RJK_MIMA_CACHE:-$home/target/mima_cache}"
+export RJK_CLASSPATH RJK_INIT_SCRIPT RJK_COMPILER_OPTIONS RJK_TIMEOUT_MILLIS RJK_MIMA_CACHE
+# The kernel logs its protocol traffic; headless runs send it to a file instead of the terminal.
+if [ -n "$CAUSAL_HEADS_KERNEL_LOG" ]; then
+  exec "$java" -Djava.awt.headless=true -Xss4m -jar "$jar" "$@" >>"$CAUSAL_HEADS_KERNEL_LOG" 2>&1
+fi
+exec "$java" -Djava.awt.headless=true -Xss4m -jar "$jar" "$@"

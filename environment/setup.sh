@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Makes this machine ready to run the causal-heads notebooks, idempotently:
+#   1. checks Java 17+ and Maven;
+#   2. installs Jupyter Notebook + headless execution (Debian packages when run as root;
+#      otherwise prints the one command to run);
+#   3. builds the library (target/classes), its runtime dependencies (target/lib) and fetches
+#      the Java kernel through Maven (target/kernel);
+#   4. installs the project kernelspec "causal-heads" for the current user.
+# Nothing is installed half-way: every check runs before the kernelspec is written.
+set -euo pipefail
+
+home=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+kernel_name=causal-heads
+apt_packages="jupyter-notebook jupyter-nbconvert python3-nbclient"
+
+say() { echo "setup: $*" >&2; }
+die() { echo "setup: $*" >&2; exit 1; }
+
+# --- 1. Java and Maven ------------------------------------------------------------------
+command -v java >/dev/null 2>&1 ||
+  die "Java 17+ is missing. Install it, e.g. 'apt-get install -y openjdk-17-jdk-headless', then run this again."
+java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
+[ "${java_major:-0}" -ge 17 ] ||
+  die "Java ${java_major:-unknown} found on PATH; Java 17 or newer is needed (set JAVA_HOME/PATH to a JDK 17+)."
+command -v mvn >/dev/null 2>&1 ||
+  die "Maven is missing. Install it, e.g. 'apt-get install -y maven', then run this again."
+
+# --- 2. Jupyter -------------------------------------------------------------------------
+find_python() {
+  local py
+  for py in "${CAUSAL_HEADS_PYTHON:-}" python3 /usr/bin/python3; do
+    [ -n "$py" ] || continue
+    if command -v "$py" >/dev/null 2>&1 &&
+       "$py" -c "import nbclient, nbconvert, nbformat, notebook, jupyter_client" >/dev/null 2>&1; then
+      command -v "$py"
+      return 0
+    fi
+  done
+  return 1
+}
+
+if ! python=$(find_python); then
+  if command -v apt-get >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ]; then
+      say "installing Jupyter from Debian packages: $apt_packages"
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -qq >&2 || die "apt-get update failed; fix the package sources and run this again."
+      # shellcheck disable=SC2086
+      apt-get install -y -qq $apt_packages >&2 || die "apt-get install $apt_packages failed."
+    else
+      die "Jupyter is missing. Run: sudo apt-get install -y $apt_packages   (then run this again)"
+    fi
+  else
+    die "Jupyter is missing. Run: python3 -m pip install --user notebook nbconvert nbclient   (or: conda env create -f environment/environment.yml && conda activate causal-heads), then run this again."
+  fi
+  python=$(find_python) || die "Jupyter was installed but no python3 can import nbclient/nbconvert/notebook; set CAUSAL_HEADS_PYTHON to the interpreter that has them."
+fi
+
+# --- 3. Build ---------------------------------------------------------------------------
+say "building the library and resolving the Java kernel with Maven"
+(cd "$home" && mvn -q -B -DskipTests package) >&2 ||
+  die "the Maven build failed (see above); fix it and run this again."
+[ -f "$home/target/kernel/rapaio-jupyter-kernel.jar" ] ||
+  die "the build did not produce target/kernel/rapaio-jupyter-kernel.jar"
+mkdir -p "$home/target"
+echo "$python" > "$home/target/python-path"
+
+# --- 4. Kernelspec ----------------------------------------------------------------------
+spec=$(mktemp -d)
+trap 'rm -rf "$spec"' EXIT
+sed "s|@PROJECT_HOME@|$home|" "$home/environment/kernel/launch.sh" > "$spec/launch.sh"
+chmod +x "$spec/launch.sh"
+cp "$home/environment/kernel/logo-64x64.png" "$spec/" 2>/dev/null || true
+cat > "$spec/kernel.json" <<JSON
+{
+  "argv": ["/bin/sh", "{resource_dir}/launch.sh", "{connection_file}"],
+  "display_name": "Java (causal-heads)",
+  "language": "java",
+  "interrupt_mode": "message",
+  "env": {},
+  "metadata": {"project": "$home"}
+}
+JSON
+"$python" -m jupyter_client.kernelspecapp install --user --name "$kernel_name" "$spec" >/dev/null 2>&1 ||
+  die "could not install the kernelspec '$kernel_name' (jupyter kernelspec install --user failed)."
+say "ready: kernel '$kernel_name' -> $home (python: $python)"
