@@ -58,7 +58,7 @@ fi
 
 # --- 3. Build ---------------------------------------------------------------------------
 say "building the library and resolving the Java kernel with Maven"
-(cd "$home" && mvn -q -B -DskipTests package) >&2 ||
+(cd "$home" && mvn -q -B -Dstyle.color=never -DskipTests package) >&2 ||
   die "the Maven build failed (see above); fix it and run this again."
 [ -f "$home/target/kernel/rapaio-jupyter-kernel.jar" ] ||
   die "the build did not produce target/kernel/rapaio-jupyter-kernel.jar"
