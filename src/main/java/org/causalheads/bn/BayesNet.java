@@ -576,7 +576,7 @@ public final class BayesNet {
                 }
                 for (int c = 0; c < configs; c++) {
                     Loc rl = tab.rowLocs != null && tab.rowLocs[c] != null ? tab.rowLocs[c] : tab.loc;
-                    tab.rows[c] = checkRow(tab.rows[c], states, v, c, rl);
+                    tab.rows[c] = checkRow(tab.rows[c], states, v, describe(c, tab.parents), rl);
                 }
                 rows[d] = tab.rows;
             }
@@ -657,21 +657,36 @@ public final class BayesNet {
                     + " (a Bayesian network must be acyclic)");
         }
 
-        private static double[] checkRow(double[] row, int states, String v, int config, Loc loc) {
+        /** "row (a1, b2)" for configuration c of the given parents, or "table" for a root. */
+        private String describe(int c, List<String> parents) {
+            if (parents.isEmpty()) {
+                return "table";
+            }
+            String[] st = new String[parents.size()];
+            for (int m = parents.size() - 1; m >= 0; m--) {
+                List<String> ps = vars.get(parents.get(m)).states();
+                st[m] = ps.get(c % ps.size());
+                c /= ps.size();
+            }
+            return "row (" + String.join(", ", st) + ")";
+        }
+
+        private static double[] checkRow(double[] row, int states, String v, String config, Loc loc) {
             if (row.length != states) {
-                throw fail(loc, "row " + config + " of the table of '" + v + "' has " + row.length
+                throw fail(loc, config + " of '" + v + "' has " + row.length
                         + " values, expected " + states + " (one per state)");
             }
             double sum = 0;
             for (double p : row) {
                 if (!(p >= 0) || Double.isInfinite(p)) {
-                    throw fail(loc, "row " + config + " of the table of '" + v + "' has entry " + p
+                    throw fail(loc, config + " of '" + v + "' has entry " + p
                             + ", expected a probability in [0, 1]");
                 }
                 sum += p;
             }
             if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-                throw fail(loc, "row " + config + " of the table of '" + v + "' sums to " + sum
+                throw fail(loc, config + " of '" + v + "' sums to "
+                        + String.format(java.util.Locale.ROOT, "%.6f", sum)
                         + ", expected 1 within " + SUM_TOLERANCE);
             }
             if (Math.abs(sum - 1) > RENORMALISE_ABOVE) {
