@@ -14,6 +14,10 @@ public final class Rng {
     private long state;
     private double spareNormal;
     private boolean hasSpare;
+    private double cachedShape = Double.NaN;
+    private double cachedD;
+    private double cachedC;
+    private double cachedLogD;
 
     /** A generator started from {@code seed}. */
     public Rng(long seed) {
@@ -87,18 +91,29 @@ public final class Rng {
         if (shape < 1) {
             return nextLogGamma(shape + 1) + Math.log(nextOpenDouble()) / shape;
         }
-        double d = shape - 1.0 / 3.0;
-        double c = 1.0 / Math.sqrt(9 * d);
+        if (shape != cachedShape) {
+            cachedShape = shape;
+            cachedD = shape - 1.0 / 3.0;
+            cachedC = 1.0 / Math.sqrt(9 * cachedD);
+            cachedLogD = Math.log(cachedD);
+        }
+        double d = cachedD;
+        double c = cachedC;
         while (true) {
             double x = nextGaussian();
             double v = 1 + c * x;
             if (v <= 0) {
                 continue;
             }
-            v = v * v * v;
+            double v3 = v * v * v;
             double u = nextOpenDouble();
-            if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
-                return Math.log(d * v);
+            double x2 = x * x;
+            if (u < 1 - 0.0331 * x2 * x2) {
+                return cachedLogD + 3 * Math.log(v);
+            }
+            double lv = 3 * Math.log(v);
+            if (Math.log(u) < 0.5 * x2 + d - d * v3 + d * lv) {
+                return cachedLogD + lv;
             }
         }
     }
