@@ -141,7 +141,7 @@ public final class IncontextCommand implements Callable<Integer> {
                 .onProgress(p -> bar.update(p.fraction(), String.format("loss %.4f", p.evalLoss())))
                 .train(model);
         bar.done();
-        System.out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+        System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create()
                 .toJson(result(run, model)));
         return 0;
     }
