@@ -1,0 +1,54 @@
+package org.causalheads.cli;
+
+import java.util.concurrent.Callable;
+import org.causalheads.incontext.Batch;
+import org.causalheads.incontext.InContextTree;
+import org.causalheads.incontext.OptimizerConfig;
+import org.causalheads.incontext.Task;
+import org.causalheads.incontext.Trainer;
+import org.causalheads.incontext.TrainingRun;
+import org.causalheads.incontext.Transformer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Training throughput of the in-context transformer (forward + backward + SGD step, sampling included). */
+@Command(name = "bench-incontext", mixinStandardHelpOptions = true,
+        description = "Print training steps/s and sequences/s for the in-context transformer.")
+public final class BenchIncontextCommand implements Callable<Integer> {
+
+    @Option(names = "-S", defaultValue = "10", description = "alphabet size (default ${DEFAULT-VALUE})")
+    int vocab;
+    @Option(names = "-T", defaultValue = "20", description = "sequence length (default ${DEFAULT-VALUE})")
+    int seqLen;
+    @Option(names = "--heads", defaultValue = "1,1", split = ",", description = "heads per layer (default ${DEFAULT-VALUE})")
+    int[] heads;
+    @Option(names = "--batch", defaultValue = "1024", description = "batch (default ${DEFAULT-VALUE})")
+    int batch;
+    @Option(names = "--steps", defaultValue = "200", description = "timed steps (default ${DEFAULT-VALUE})")
+    int steps;
+    @Option(names = "--warmup", defaultValue = "50", description = "untimed warm-up steps (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Override
+    public Integer call() {
+        Task task = InContextTree.chain(vocab, seqLen);
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("bench-incontext: chain S=%d T=%d heads=%s batch=%d, cores=%d, java %s%n", vocab, seqLen,
+                java.util.Arrays.toString(heads), batch, cores, System.getProperty("java.version"));
+        long t0 = System.nanoTime();
+        int n = batch * 20;
+        Batch b = task.sample(n, 1);
+        double sampleSec = (System.nanoTime() - t0) * 1e-9;
+        System.out.printf("  sampling only (1 thread): %.0f sequences/s (%d sequences)%n", b.size() / sampleSec, n);
+        for (int threads = 1; threads <= Math.min(2, cores); threads++) {
+            Transformer model = Transformer.zeros(task, heads).withRandomAttention(0.01, 1);
+            Trainer tr = Trainer.of(task).batch(batch).threads(threads).optimizer(OptimizerConfig.sgd(0.1))
+                    .evalEvery(0).evalBatch(8, 1);
+            tr.steps(warmup).train(model);
+            TrainingRun run = tr.steps(steps).train(model);
+            System.out.printf("  threads=%d: %.1f steps/s, %.0f sequences/s (%d steps in %.2f s, sampling included)%n",
+                    threads, run.stepsPerSecond(), run.stepsPerSecond() * batch, steps, run.seconds());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,148 @@
+package org.causalheads.cli;
+
+import com.google.gson.GsonBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.causalheads.incontext.AttentionSnapshot;
+import org.causalheads.incontext.InContextDag;
+import org.causalheads.incontext.InContextTree;
+import org.causalheads.incontext.Metrics;
+import org.causalheads.incontext.OptimizerConfig;
+import org.causalheads.incontext.Schedule;
+import org.causalheads.incontext.Task;
+import org.causalheads.incontext.Trainer;
+import org.causalheads.incontext.TrainingRun;
+import org.causalheads.incontext.Transformer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Trains one in-context configuration (Nichani, Damian &amp; Lee 2024) and prints a JSON result. */
+@Command(name = "incontext", mixinStandardHelpOptions = true,
+        description = "Train the disentangled transformer on one in-context task; print a JSON result.")
+public final class IncontextCommand implements Callable<Integer> {
+
+    @Option(names = "--task", defaultValue = "chain",
+            description = "chain | icl | tree | dag (two parents ((i-1)/2, i-1)); default ${DEFAULT-VALUE}")
+    String task;
+    @Option(names = "-S", defaultValue = "10", description = "alphabet size (default ${DEFAULT-VALUE})")
+    int vocab;
+    @Option(names = "-T", defaultValue = "20", description = "sequence length incl. query (default ${DEFAULT-VALUE})")
+    int seqLen;
+    @Option(names = "--alpha", defaultValue = "0.1", description = "Dirichlet concentration (default ${DEFAULT-VALUE})")
+    double alpha;
+    @Option(names = "--root-prob", defaultValue = "0.5", description = "tree: root probability (default ${DEFAULT-VALUE})")
+    double rootProb;
+    @Option(names = "--graph-seed", defaultValue = "2024", description = "tree: graph seed (default ${DEFAULT-VALUE})")
+    long graphSeed;
+    @Option(names = "--heads", defaultValue = "1,1", split = ",", description = "heads per layer (default ${DEFAULT-VALUE})")
+    int[] heads;
+    @Option(names = "--steps", defaultValue = "2000", description = "optimiser steps (default ${DEFAULT-VALUE})")
+    int steps;
+    @Option(names = "--batch", defaultValue = "256", description = "sequences per step (default ${DEFAULT-VALUE})")
+    int batch;
+    @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd | adamw (default ${DEFAULT-VALUE})")
+    String optimizer;
+    @Option(names = "--lr", defaultValue = "30", description = "base learning rate (default ${DEFAULT-VALUE})")
+    double lr;
+    @Option(names = "--wd", defaultValue = "0", description = "weight decay (default ${DEFAULT-VALUE})")
+    double wd;
+    @Option(names = "--schedule", defaultValue = "COSINE", description = "CONSTANT | COSINE (default ${DEFAULT-VALUE})")
+    Schedule schedule;
+    @Option(names = "--init-scale", defaultValue = "0", description = "std of random attention init; 0 = zeros")
+    double initScale;
+    @Option(names = "--seed", defaultValue = "1", description = "training seed (default ${DEFAULT-VALUE})")
+    long seed;
+    @Option(names = "--threads", defaultValue = "2", description = "threads (result does not depend on it)")
+    int threads;
+
+    static Task buildTask(String name, int s, int t, double alpha, double rootProb, long graphSeed) {
+        switch (name) {
+            case "chain":
+                return InContextTree.chain(s, t, alpha);
+            case "icl":
+                return InContextTree.icl(s, t, alpha);
+            case "tree":
+                return InContextTree.randomTree(s, t, rootProb, graphSeed, alpha);
+            case "dag":
+                return InContextDag.twoParents(s, t, alpha);
+            default:
+                throw new IllegalArgumentException("unknown task '" + name + "', expected chain, icl, tree or dag");
+        }
+    }
+
+    static OptimizerConfig buildOptimizer(String name, double lr, double wd, Schedule schedule) {
+        OptimizerConfig c;
+        switch (name) {
+            case "sgd":
+                c = OptimizerConfig.sgd(lr);
+                break;
+            case "adamw":
+                c = OptimizerConfig.adamw(lr, wd);
+                break;
+            default:
+                throw new IllegalArgumentException("unknown optimizer '" + name + "', expected sgd or adamw");
+        }
+        return c.withWeightDecay(wd).withSchedule(schedule);
+    }
+
+    /** The JSON-ready summary of a run. */
+    static Map<String, Object> result(TrainingRun run, Transformer model) {
+        Task task = run.task();
+        AttentionSnapshot snap = run.finalSnapshot();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("task", task.name());
+        m.put("S", task.vocabSize());
+        m.put("T", task.seqLen());
+        m.put("alpha", task.alpha());
+        m.put("heads", model.headsPerLayer());
+        m.put("finalLoss", run.finalLoss());
+        m.put("bayesLoss", run.bayesLoss());
+        m.put("unigramLoss", run.unigramLoss());
+        m.put("uniformLoss", run.uniformLoss());
+        m.put("meanParentAttention", snap.meanParentAttention(task));
+        m.put("parentRecovery", snap.parentRecovery(task));
+        m.put("positionBlockParentAttention", Metrics.meanOnParents(model.positionAttention(0), task));
+        m.put("inductionScore", snap.inductionScore());
+        m.put("layer1Argmax", snap.firstLayerArgmax());
+        int[] parents = new int[task.seqLen()];
+        for (int i = 0; i < parents.length; i++) {
+            int[] p = task.parents(i);
+            parents[i] = p.length == 0 ? -1 : p[p.length - 1];
+        }
+        m.put("trueParent", parents);
+        m.put("steps", run.steps());
+        m.put("batch", run.batch());
+        m.put("seconds", run.seconds());
+        m.put("stepsPerSecond", run.stepsPerSecond());
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("optimizer", run.optimizer().toString());
+        prov.put("seed", run.seed());
+        prov.put("evalSeed", Trainer.DEFAULT_EVAL_SEED);
+        prov.put("shards", Trainer.DEFAULT_SHARDS);
+        prov.put("threads", run.threads());
+        prov.put("cores", Runtime.getRuntime().availableProcessors());
+        prov.put("java", System.getProperty("java.version"));
+        prov.put("library", "causal-heads 0.1.0 org.causalheads.incontext");
+        m.put("provenance", prov);
+        return m;
+    }
+
+    @Override
+    public Integer call() {
+        Task t = buildTask(task, vocab, seqLen, alpha, rootProb, graphSeed);
+        Transformer model = Transformer.zeros(t, heads);
+        if (initScale > 0) {
+            model = model.withRandomAttention(initScale, seed);
+        }
+        IncontextProgressBar bar = new IncontextProgressBar(System.err, "incontext");
+        TrainingRun run = Trainer.of(t).steps(steps).batch(batch).seed(seed).threads(threads)
+                .optimizer(buildOptimizer(optimizer, lr, wd, schedule))
+                .onProgress(p -> bar.update(p.fraction(), String.format("loss %.4f", p.evalLoss())))
+                .train(model);
+        bar.done();
+        System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create()
+                .toJson(result(run, model)));
+        return 0;
+    }
+}

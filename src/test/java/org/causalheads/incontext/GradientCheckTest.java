@@ -1,0 +1,62 @@
+package org.causalheads.incontext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+/** Hand-written gradients against central finite differences, for every parameter. */
+class GradientCheckTest {
+
+    /** Step of the central difference. */
+    private static final double STEP = 1e-5;
+    /** Allowed error, relative to the largest gradient entry. */
+    private static final double REL_TOL = 1e-7;
+
+    static Stream<Arguments> configurations() {
+        return Stream.of(
+                Arguments.of("chain [1,1]", InContextTree.chain(3, 5), new int[] {1, 1}),
+                Arguments.of("tree [2,1]", InContextTree.randomTree(3, 6, 0.3, 5), new int[] {2, 1}),
+                Arguments.of("chain [1]", InContextTree.chain(3, 4), new int[] {1}),
+                Arguments.of("chain [1,2,1]", InContextTree.chain(2, 4), new int[] {1, 2, 1}),
+                Arguments.of("dag [2,1]", InContextDag.twoParents(2, 4), new int[] {2, 1}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configurations")
+    void everyParameterMatchesCentralDifferences(String label, Task task, int[] heads) {
+        Transformer model = Transformer.zeros(task, heads).withRandomAttention(0.7, 11);
+        double[] theta = model.parameters();
+        Rng rng = new Rng(3);
+        for (int i = model.offsetW(); i < theta.length; i++) {
+            theta[i] = 0.7 * rng.nextGaussian();
+        }
+        model.setParameters(theta);
+        Batch batch = task.sample(3, 99);
+
+        double[] grad = new double[theta.length];
+        model.lossAndGradient(batch, grad);
+
+        double maxAbs = 0;
+        double maxErr = 0;
+        for (int i = 0; i < theta.length; i++) {
+            double keep = theta[i];
+            theta[i] = keep + STEP;
+            model.setParameters(theta);
+            double up = model.loss(batch);
+            theta[i] = keep - STEP;
+            model.setParameters(theta);
+            double down = model.loss(batch);
+            theta[i] = keep;
+            double fd = (up - down) / (2 * STEP);
+            maxAbs = Math.max(maxAbs, Math.abs(fd));
+            maxErr = Math.max(maxErr, Math.abs(fd - grad[i]));
+        }
+        model.setParameters(theta);
+        assertThat(maxAbs).as("gradient is not trivially zero").isGreaterThan(1e-3);
+        assertThat(maxErr).as("max |analytic - finite difference|").isLessThan(REL_TOL * Math.max(1, maxAbs));
+    }
+}
