@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the library jar: {@code java -jar causal-heads.jar <command> ...}. */
 @Command(name = "causal-heads", mixinStandardHelpOptions = true, version = "causal-heads 0.1.0",
         description = "Experiments behind the causal-heads notebooks.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, TablesCommand.class,
+                SweepCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @Override

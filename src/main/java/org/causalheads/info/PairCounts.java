@@ -72,7 +72,10 @@ public final class PairCounts {
     private static long[] countPair(long[][] bj, long[][] bi, long[] mj, long[] mi, int s, int words) {
         int m = s - 1;
         long[] c = new long[s * s];
-        for (int a = 0; a < m; a++) {
+        if (m == 3) { // S = 4: all nine cells in one pass, 6 loads and 9 popcounts per 64 samples
+            countNine(bj, bi, c, s, words);
+        }
+        for (int a = 0; a < m && m != 3; a++) {
             long[] x = bj[a];
             int b = 0;
             for (; b + 3 <= m; b += 3) { // three cells per pass over x
@@ -96,6 +99,8 @@ public final class PairCounts {
                 }
                 c[a * s + b] = c0;
             }
+        }
+        for (int a = 0; a < m; a++) {
             long rest = mj[a];
             for (int bb = 0; bb < m; bb++) {
                 rest -= c[a * s + bb];
@@ -110,6 +115,32 @@ public final class PairCounts {
             c[m * s + b] = rest;
         }
         return c;
+    }
+
+    private static void countNine(long[][] bj, long[][] bi, long[] c, int s, int words) {
+        long[] x0 = bj[0], x1 = bj[1], x2 = bj[2], y0 = bi[0], y1 = bi[1], y2 = bi[2];
+        long c00 = 0, c01 = 0, c02 = 0, c10 = 0, c11 = 0, c12 = 0, c20 = 0, c21 = 0, c22 = 0;
+        for (int w = 0; w < words; w++) {
+            long a0 = x0[w], a1 = x1[w], a2 = x2[w], b0 = y0[w], b1 = y1[w], b2 = y2[w];
+            c00 += Long.bitCount(a0 & b0);
+            c01 += Long.bitCount(a0 & b1);
+            c02 += Long.bitCount(a0 & b2);
+            c10 += Long.bitCount(a1 & b0);
+            c11 += Long.bitCount(a1 & b1);
+            c12 += Long.bitCount(a1 & b2);
+            c20 += Long.bitCount(a2 & b0);
+            c21 += Long.bitCount(a2 & b1);
+            c22 += Long.bitCount(a2 & b2);
+        }
+        c[0] = c00;
+        c[1] = c01;
+        c[2] = c02;
+        c[s] = c10;
+        c[s + 1] = c11;
+        c[s + 2] = c12;
+        c[2 * s] = c20;
+        c[2 * s + 1] = c21;
+        c[2 * s + 2] = c22;
     }
 
     /**
