@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** Entry point of the library jar: {@code java -jar causal-heads.jar <command> ...}. */
 @Command(name = "causal-heads", mixinStandardHelpOptions = true, version = "causal-heads 0.1.0",
         description = "Experiments behind the causal-heads notebooks.",
-        subcommands = {CommandLine.HelpCommand.class, IncontextCommand.class, IncontextPaperCommand.class, BenchIncontextCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, TablesCommand.class,
+                SweepCommand.class, BenchCommand.class, IncontextCommand.class, IncontextPaperCommand.class,
+                BenchIncontextCommand.class})
 public final class Main implements Runnable {
 
     @Override
@@ -15,6 +17,14 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof IllegalArgumentException) { // bad input: the message names the value
+                line.getErr().println("error: " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
+        System.exit(cl.execute(args));
     }
 }

@@ -1,0 +1,205 @@
+package org.causalheads.info;
+
+import java.util.stream.IntStream;
+import org.causalheads.markov.Samples;
+
+/**
+ * Pair counts {@code N_ji(a, b) = #{sequences with S_j = a, S_i = b}} for every pair {@code j < i},
+ * the hot path of estimation ({@code T(T-1)/2 · n} sample-pairs).
+ *
+ * <p>Method: each position becomes {@code S} one-hot bitsets of {@code ⌈n/64⌉} words (bit {@code q}
+ * of word {@code q/64} of bitset {@code (i, a)} is set iff sequence {@code q} has {@code S_i = a}).
+ * {@code N_ji(a, b) = Σ_w popcount(B_ja[w] & B_ib[w])}. Only the {@code (S-1)²} cells with
+ * {@code a, b < S-1} are counted; the last row and column follow from the position marginals.
+ * For one pair the popcount loop reads {@code 2(S-1)} bitsets in a fused pass of
+ * {@code (S-1)} words of the {@code j} side and {@code (S-1)} of the {@code i} side per 64 samples.
+ * Positions {@code i} are processed in parallel.
+ */
+public final class PairCounts {
+
+    private final int t;
+    private final int s;
+    private final int n;
+    private final long[][] counts; // counts[tri(j,i)][a*s+b]
+
+    private PairCounts(int t, int s, int n, long[][] counts) {
+        this.t = t;
+        this.s = s;
+        this.n = n;
+        this.counts = counts;
+    }
+
+    static int tri(int j, int i) {
+        return i * (i - 1) / 2 + j;
+    }
+
+    /** Counts for all pairs, in parallel over positions. */
+    public static PairCounts of(Samples x) {
+        return of(x, true);
+    }
+
+    /** Counts for all pairs, optionally single-threaded (for benchmarks). */
+    public static PairCounts of(Samples x, boolean parallel) {
+        int t = x.length(), s = x.states(), n = x.count();
+        if (t < 2) {
+            throw new IllegalArgumentException("T = " + t + "; pair counts need T >= 2");
+        }
+        int words = (n + 63) >>> 6;
+        long[][][] bits = new long[t][s - 1][words];
+        long[][] marg = new long[t][s];
+        IntStream pos = IntStream.range(0, t);
+        (parallel ? pos.parallel() : pos).forEach(i -> {
+            byte[] col = x.column(i);
+            long[][] bi = bits[i];
+            for (int q = 0; q < n; q++) {
+                int v = col[q];
+                marg[i][v]++;
+                if (v < s - 1) {
+                    bi[v][q >>> 6] |= 1L << (q & 63);
+                }
+            }
+        });
+        long[][] counts = new long[t * (t - 1) / 2][];
+        IntStream rows = IntStream.range(1, t);
+        (parallel ? rows.parallel() : rows).forEach(i -> {
+            for (int j = 0; j < i; j++) {
+                counts[tri(j, i)] = countPair(bits[j], bits[i], marg[j], marg[i], s, words);
+            }
+        });
+        return new PairCounts(t, s, n, counts);
+    }
+
+    private static long[] countPair(long[][] bj, long[][] bi, long[] mj, long[] mi, int s, int words) {
+        int m = s - 1;
+        long[] c = new long[s * s];
+        if (m == 3) { // S = 4: all nine cells in one pass, 6 loads and 9 popcounts per 64 samples
+            countNine(bj, bi, c, s, words);
+        }
+        for (int a = 0; a < m && m != 3; a++) {
+            long[] x = bj[a];
+            int b = 0;
+            for (; b + 3 <= m; b += 3) { // three cells per pass over x
+                long[] y0 = bi[b], y1 = bi[b + 1], y2 = bi[b + 2];
+                long c0 = 0, c1 = 0, c2 = 0;
+                for (int w = 0; w < words; w++) {
+                    long xw = x[w];
+                    c0 += Long.bitCount(xw & y0[w]);
+                    c1 += Long.bitCount(xw & y1[w]);
+                    c2 += Long.bitCount(xw & y2[w]);
+                }
+                c[a * s + b] = c0;
+                c[a * s + b + 1] = c1;
+                c[a * s + b + 2] = c2;
+            }
+            for (; b < m; b++) {
+                long[] y = bi[b];
+                long c0 = 0;
+                for (int w = 0; w < words; w++) {
+                    c0 += Long.bitCount(x[w] & y[w]);
+                }
+                c[a * s + b] = c0;
+            }
+        }
+        for (int a = 0; a < m; a++) {
+            long rest = mj[a];
+            for (int bb = 0; bb < m; bb++) {
+                rest -= c[a * s + bb];
+            }
+            c[a * s + m] = rest;
+        }
+        for (int b = 0; b < s; b++) {
+            long rest = mi[b];
+            for (int a = 0; a < m; a++) {
+                rest -= c[a * s + b];
+            }
+            c[m * s + b] = rest;
+        }
+        return c;
+    }
+
+    private static void countNine(long[][] bj, long[][] bi, long[] c, int s, int words) {
+        long[] x0 = bj[0], x1 = bj[1], x2 = bj[2], y0 = bi[0], y1 = bi[1], y2 = bi[2];
+        long c00 = 0, c01 = 0, c02 = 0, c10 = 0, c11 = 0, c12 = 0, c20 = 0, c21 = 0, c22 = 0;
+        for (int w = 0; w < words; w++) {
+            long a0 = x0[w], a1 = x1[w], a2 = x2[w], b0 = y0[w], b1 = y1[w], b2 = y2[w];
+            c00 += Long.bitCount(a0 & b0);
+            c01 += Long.bitCount(a0 & b1);
+            c02 += Long.bitCount(a0 & b2);
+            c10 += Long.bitCount(a1 & b0);
+            c11 += Long.bitCount(a1 & b1);
+            c12 += Long.bitCount(a1 & b2);
+            c20 += Long.bitCount(a2 & b0);
+            c21 += Long.bitCount(a2 & b1);
+            c22 += Long.bitCount(a2 & b2);
+        }
+        c[0] = c00;
+        c[1] = c01;
+        c[2] = c02;
+        c[s] = c10;
+        c[s + 1] = c11;
+        c[s + 2] = c12;
+        c[2 * s] = c20;
+        c[2 * s + 1] = c21;
+        c[2 * s + 2] = c22;
+    }
+
+    /**
+     * Reference counts by a direct loop over the byte columns (slow; for tests and benchmarks).
+     */
+    public static PairCounts naive(Samples x) {
+        int t = x.length(), s = x.states(), n = x.count();
+        long[][] counts = new long[t * (t - 1) / 2][];
+        byte[][] cols = new byte[t][];
+        for (int i = 0; i < t; i++) {
+            cols[i] = x.column(i);
+        }
+        for (int i = 1; i < t; i++) {
+            for (int j = 0; j < i; j++) {
+                long[] c = new long[s * s];
+                byte[] cj = cols[j], ci = cols[i];
+                for (int q = 0; q < n; q++) {
+                    c[cj[q] * s + ci[q]]++;
+                }
+                counts[tri(j, i)] = c;
+            }
+        }
+        return new PairCounts(t, s, n, counts);
+    }
+
+    /** Number of positions T. */
+    public int length() {
+        return t;
+    }
+
+    /** Alphabet size S. */
+    public int states() {
+        return s;
+    }
+
+    /** Number of sequences n. */
+    public int samples() {
+        return n;
+    }
+
+    /** {@code N_ji(a, b)}. */
+    public long count(int j, int i, int a, int b) {
+        return flat(j, i)[a * s + b];
+    }
+
+    /** The S×S count table of pair {@code (j, i)}, rows indexed by {@code S_j}. */
+    public long[][] table(int j, int i) {
+        long[] f = flat(j, i);
+        long[][] out = new long[s][s];
+        for (int a = 0; a < s; a++) {
+            System.arraycopy(f, a * s, out[a], 0, s);
+        }
+        return out;
+    }
+
+    long[] flat(int j, int i) {
+        if (i < 1 || i >= t || j < 0 || j >= i) {
+            throw new IllegalArgumentException("pair (j = " + j + ", i = " + i + "); expected 0 <= j < i < " + t);
+        }
+        return counts[tri(j, i)];
+    }
+}
