@@ -2,8 +2,9 @@
 """Execute causal-heads notebooks headless on the project kernel.
 
 Modes
-  default      execute each notebook and write it back in place (outputs refreshed);
-               with --html DIR also write an HTML rendering of each into DIR.
+  default      execute each notebook and write it back in place (outputs refreshed),
+               and its README picture to notebooks/figures/; with --html DIR also write
+               an HTML rendering of each into DIR.
   --check      execute a copy (the committed file is left untouched) and fail on
                any error output, any output on stderr, a code cell without output
                (cells tagged "quiet" are exempt), or a kernelspec other than the project's.
@@ -43,6 +44,23 @@ def problems_of(nb, name):
         if not outputs and "quiet" not in cell.get("metadata", {}).get("tags", []):
             found.append(f"{where}: produced no output (tag the cell 'quiet' if that is intended)")
     return found
+
+
+def save_figure(nb, path):
+    """Write the notebook's README picture to notebooks/figures/<name>.png: the first PNG of the
+    cell tagged 'readme-figure', else the notebook's first PNG."""
+    import base64
+    tagged = [c for c in nb.cells if "readme-figure" in c.get("metadata", {}).get("tags", [])]
+    for cell in tagged + [c for c in nb.cells if c.cell_type == "code"]:
+        for out in cell.get("outputs", []):
+            png = out.get("data", {}).get("image/png")
+            if png:
+                folder = os.path.join(os.path.dirname(os.path.abspath(path)), "figures")
+                os.makedirs(folder, exist_ok=True)
+                name = os.path.splitext(os.path.basename(path))[0] + ".png"
+                with open(os.path.join(folder, name), "wb") as f:
+                    f.write(base64.b64decode(png))
+                return
 
 
 def execute(path, timeout, cwd):
@@ -89,6 +107,7 @@ def main(argv):
         failures.extend(found)
         if not args.check:
             nbformat.write(nb, path)
+            save_figure(nb, path)
         if exporter is not None:
             body, _ = exporter.from_notebook_node(nb)
             html_path = os.path.join(args.html, os.path.splitext(name)[0] + ".html")
