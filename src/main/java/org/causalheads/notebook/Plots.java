@@ -53,7 +53,7 @@ public final class Plots {
     }
 
     /**
-     * A heatmap of a matrix: column {@code j} on the x axis, row {@code i} on the y axis with
+     * A heatmap of a matrix {@code m[i][j]}: column {@code j} on the x axis, row {@code i} on the y axis with
      * row 0 at the top (as a matrix is read). Cells for which {@code show.test(i, j)} is false
      * (e.g. masked positions {@code j >= i} of causal attention) are left blank.
      *
@@ -90,7 +90,11 @@ public final class Plots {
             }
         }
         int side = Math.max(220, Math.min(420, 60 + 14 * Math.max(rows, cols)));
-        HeatMapChart c = new HeatMapChartBuilder().width(side + 90).height(side).title(title).build();
+        HeatMapChart c = new HeatMapChartBuilder().width(side + 120).height(side + 20).title(title)
+                .xAxisTitle("j").yAxisTitle("i").build();
+        c.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        c.getStyler().setGradientColorColumnWeight(12);
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setPlotBackgroundColor(Color.WHITE);
         c.getStyler().setRangeColors(RAMP);
