@@ -135,12 +135,12 @@ public final class IncontextCommand implements Callable<Integer> {
         if (initScale > 0) {
             model = model.withRandomAttention(initScale, seed);
         }
-        IncontextProgressBar bar = new IncontextProgressBar(System.err, "incontext");
+        ProgressBar bar = new ProgressBar("incontext", steps, System.err);
         TrainingRun run = Trainer.of(t).steps(steps).batch(batch).seed(seed).threads(threads)
                 .optimizer(buildOptimizer(optimizer, lr, wd, schedule))
-                .onProgress(p -> bar.update(p.fraction(), String.format("loss %.4f", p.evalLoss())))
+                .onProgress(p -> bar.set(p.step(), String.format("loss %.4f", p.evalLoss())))
                 .train(model);
-        bar.done();
+        bar.close();
         System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create()
                 .toJson(result(run, model)));
         return 0;

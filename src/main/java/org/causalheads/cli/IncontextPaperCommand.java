@@ -71,15 +71,13 @@ public final class IncontextPaperCommand implements Callable<Integer> {
             }
             InContextTree task = InContextTree.randomTree(vocab, seqLen, rootProb, seed + g);
             Transformer model = Transformer.zeros(task, 1, 1);
-            IncontextProgressBar bar = new IncontextProgressBar(System.err,
-                    String.format("graph %2d/%d", g + 1, graphs));
+            ProgressBar bar = new ProgressBar(String.format("graph %2d/%d", g + 1, graphs), steps, System.err);
             TrainingRun run = Trainer.of(task).steps(steps).batch(batch).seed(seed + g).threads(threads)
                     .optimizer(IncontextCommand.buildOptimizer("sgd", lr, 0, schedule))
                     .evalEvery(Math.max(1, steps / 128))
-                    .onProgress(p -> bar.update(p.fraction(), String.format(Locale.ROOT, "loss %.4f  %.0fs",
-                            p.evalLoss(), p.seconds())))
+                    .onProgress(p -> bar.set(p.step(), String.format(Locale.ROOT, "loss %.4f", p.evalLoss())))
                     .train(model);
-            bar.done();
+            bar.close();
             writeLossCurve(dir.resolve(String.format("graph_%02d_loss.csv", g)), run);
             AttentionSnapshot snap = run.finalSnapshot();
             String row = String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%s,%s,%d,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.2f",

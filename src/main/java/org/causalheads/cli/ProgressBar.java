@@ -18,6 +18,7 @@ public final class ProgressBar implements AutoCloseable {
     private final long start = System.nanoTime();
     private long done;
     private long lastDraw;
+    private String note = "";
 
     /**
      * @throws IllegalArgumentException if {@code total < 0}
@@ -43,6 +44,13 @@ public final class ProgressBar implements AutoCloseable {
         draw(done == total);
     }
 
+    /** Sets the units done (never backwards) and a short note shown after the bar, e.g. a loss. */
+    public synchronized void set(long units, String note) {
+        this.note = note == null ? "" : note;
+        done = Math.max(done, Math.min(total, units));
+        draw(done == total);
+    }
+
     /** Units done so far. */
     public synchronized long done() {
         return done;
@@ -60,7 +68,7 @@ public final class ProgressBar implements AutoCloseable {
         String eta = done == 0 ? "?" : clock(elapsed / done * (total - done));
         out.print("\r" + label + " [" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] "
                 + done + "/" + total + String.format(" %3.0f%%", 100 * frac)
-                + "  elapsed " + clock(elapsed) + "  eta " + eta + "   ");
+                + "  elapsed " + clock(elapsed) + "  eta " + eta + (note.isEmpty() ? "" : "  " + note) + "   ");
         out.flush();
     }
 
