@@ -70,7 +70,8 @@ def execute(path, timeout, cwd):
         raise SystemExit(f"{path}: kernelspec is {spec!r}, expected {KERNEL!r}")
     client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL,
                             resources={"metadata": {"path": cwd}},
-                            allow_errors=True, record_timing=False)
+                            allow_errors=True, record_timing=False,
+                            startup_timeout=240)
     client.execute()
     return nb
 
