@@ -40,6 +40,27 @@ public final class Plots {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
+    /**
+     * The chart drawn at a chosen size (e.g. a wide, low heatmap of a few rows), whatever size it
+     * was built with.
+     *
+     * @throws IllegalArgumentException if a dimension is not positive
+     */
+    public static BufferedImage png(Chart<?, ?> chart, int width, int height) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("picture size " + width + "x" + height + "; expected positive width and height");
+        }
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        chart.paint(g, width, height);
+        g.dispose();
+        return img;
+    }
+
     /** An empty line chart in the house style, to which a notebook adds series. */
     public static XYChart xy(String title, String xTitle, String yTitle) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)

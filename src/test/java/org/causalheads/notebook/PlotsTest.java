@@ -37,6 +37,16 @@ class PlotsTest {
     }
 
     @Test
+    void pngAtAChosenSizeHasThatSize() {
+        double[][] m = {{0.1, 0.9, 0.5}, {0.4, 0.2, 0.8}};
+        BufferedImage img = Plots.png(Plots.heatmap("wide", m, 0, 1, null), 500, 160);
+        assertThat(img.getWidth()).isEqualTo(500);
+        assertThat(img.getHeight()).isEqualTo(160);
+        assertThatThrownBy(() -> Plots.png(Plots.heatmap("wide", m, 0, 1, null), 0, 160))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0x160");
+    }
+
+    @Test
     void badInputNamesTheValue() {
         assertThatThrownBy(() -> Plots.heatmap("x", new double[][] {{1}}, 1.0, 1.0, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[1.0, 1.0]");
