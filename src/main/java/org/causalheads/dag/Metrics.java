@@ -146,6 +146,40 @@ public final class Metrics {
         return nodes == 0 ? 0.0 : (double) collapsed / nodes;
     }
 
+    /**
+     * Share of parent slots found by the head of the same index: over non-root nodes {@code i} of
+     * {@code truth} and slots {@code l < min(inDegree(i), picks[i].length)}, the fraction with
+     * {@code picks[i][l] == truth.parent(i, l)}. Unlike F1 this sees heads that found the right
+     * parents in swapped slots (each head is tied to its own kernel in KG-MI). 0 when no slot
+     * qualifies.
+     *
+     * @throws IllegalArgumentException if {@code picks} does not have one row per node, or a
+     *                                  non-root row is empty
+     */
+    public static double slotAccuracy(Dag truth, int[][] picks) {
+        if (picks.length != truth.size()) {
+            throw new IllegalArgumentException("picks has " + picks.length + " rows, expected one per node ("
+                    + truth.size() + ")");
+        }
+        int slots = 0, correct = 0;
+        for (int i = 0; i < truth.size(); i++) {
+            if (truth.isRoot(i)) {
+                continue;
+            }
+            if (picks[i] == null || picks[i].length == 0) {
+                throw new IllegalArgumentException("no head picks for non-root node " + i);
+            }
+            int m = Math.min(truth.inDegree(i), picks[i].length);
+            for (int l = 0; l < m; l++) {
+                slots++;
+                if (picks[i][l] == truth.parent(i, l)) {
+                    correct++;
+                }
+            }
+        }
+        return slots == 0 ? 0.0 : (double) correct / slots;
+    }
+
     static double f1(double p, double r) {
         return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
     }

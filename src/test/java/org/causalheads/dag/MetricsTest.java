@@ -94,4 +94,26 @@ class MetricsTest {
         assertThat(Metrics.headCollapseRate(two, picks)).isCloseTo(2.0 / 3, within(TOL));
         assertThat(Metrics.score(two, two, new int[][] {{}, {}, {0, 1}, {2, 0}, {1, 3}}).headCollapseRate()).isZero();
     }
+
+    @Test
+    void slotAccuracySeesSwappedHeadsThatF1Misses() {
+        Dag two = Dag.of(new int[][] {{}, {}, {0, 1}, {2, 0}, {1, 3}});
+        int[][] swapped = {{}, {}, {1, 0}, {0, 2}, {3, 1}};
+        assertThat(Metrics.score(two, two, swapped).f1()).isCloseTo(1, within(TOL));
+        assertThat(Metrics.slotAccuracy(two, swapped)).isZero();
+        assertThat(Metrics.slotAccuracy(two, new int[][] {{}, {}, {0, 1}, {2, 0}, {1, 3}})).isCloseTo(1, within(TOL));
+        assertThat(Metrics.slotAccuracy(two, new int[][] {{}, {}, {0, 0}, {2, 0}, {3, 3}})).isCloseTo(4.0 / 6, within(TOL));
+        // extra heads beyond a node's in-degree are not counted
+        Dag one = Dag.of(new int[][] {{}, {0}, {1}});
+        assertThat(Metrics.slotAccuracy(one, new int[][] {{}, {0, 0}, {1, 0}})).isCloseTo(1, within(TOL));
+    }
+
+    @Test
+    void slotAccuracyRejectsMismatchedPicks() {
+        Dag two = Dag.of(new int[][] {{}, {}, {0, 1}});
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Metrics.slotAccuracy(two, new int[][] {{}, {}}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one per node");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Metrics.slotAccuracy(two, new int[][] {{}, {}, {}}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("node 2");
+    }
 }
