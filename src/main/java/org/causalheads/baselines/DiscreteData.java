@@ -116,6 +116,14 @@ public final class DiscreteData {
         return columns[j][r];
     }
 
+    /** Column {@code j}: the state of every sample (a copy). */
+    public int[] column(int j) {
+        if (j < 0 || j >= columns.length) {
+            throw new IllegalArgumentException("column " + j + " out of range 0.." + (columns.length - 1));
+        }
+        return columns[j].clone();
+    }
+
     /** The columns, shared with the adapter (never exposed). */
     int[][] columnsShared() {
         return columns;

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * appended (and flushed) as each run finishes. Rerunning the same command skips rows whose key
  * columns are already in the file, so an interrupted sweep resumes where it stopped.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(name = "sweep", mixinStandardHelpOptions = true, subcommands = MethodsSweepCommand.class,
         description = "Grid of KG-MI experiments -> tidy CSV (resumable: existing rows are skipped).")
 public final class SweepCommand implements Callable<Integer> {
 
