@@ -2,13 +2,9 @@ package org.causalheads.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -91,10 +87,10 @@ public final class MethodsSweepCommand implements Callable<Integer> {
         }
         BayesNet net = kind == Kind.network ? network(bif) : null;
         Path file = out != null ? out : Path.of("data", "methods_" + (kind == Kind.network ? net.name() : kind.name()) + ".csv");
-        Set<String> existing = readExisting(file);
+        Set<String> existing = ResumableCsv.doneKeys(file, ResultRow.HEADER, ResultRow.KEY_COLUMNS);
         long total = (long) ns.length * seeds.length * run.size();
         int skipped = 0;
-        try (BufferedWriter w = open(file); ProgressBar bar = new ProgressBar("sweep methods", total, System.err)) {
+        try (BufferedWriter w = ResumableCsv.open(file, ResultRow.HEADER); ProgressBar bar = new ProgressBar("sweep methods", total, System.err)) {
             for (long seed : seeds) {
                 for (int n : ns) {
                     Task task = task(net, n, seed);
@@ -140,46 +136,5 @@ public final class MethodsSweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--bif " + bif + ": no such file; expected 'asia' or a BIF file path");
         }
         return Bif.read(p);
-    }
-
-    static Set<String> readExisting(Path file) throws IOException {
-        Set<String> keys = new HashSet<>();
-        if (!Files.exists(file) || Files.size(file) == 0) {
-            return keys;
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        String header = String.join(",", ResultRow.HEADER);
-        if (!lines.get(0).equals(header)) {
-            throw new IllegalArgumentException("existing file " + file + " has header '" + lines.get(0)
-                    + "'; expected '" + header + "' (use another --out)");
-        }
-        for (String line : lines.subList(1, lines.size())) {
-            String[] parts = line.split(",", -1);
-            if (parts.length == ResultRow.HEADER.size()) { // a torn last line is redone
-                keys.add(String.join(",", Arrays.asList(parts).subList(0, ResultRow.KEY_COLUMNS)));
-            }
-        }
-        return keys;
-    }
-
-    private static BufferedWriter open(Path file) throws IOException {
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        if (!fresh) {
-            byte[] all = Files.readAllBytes(file);
-            if (all[all.length - 1] != '\n') {
-                Files.writeString(file, "\n", StandardOpenOption.APPEND);
-            }
-        }
-        BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
-        if (fresh) {
-            w.write(String.join(",", ResultRow.HEADER));
-            w.newLine();
-            w.flush();
-        }
-        return w;
     }
 }

@@ -2,12 +2,8 @@ package org.causalheads.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -80,7 +76,7 @@ public final class SweepCommand implements Callable<Integer> {
         for (String s : ns) {
             nVals.add(parseN(s));
         }
-        Set<String> existing = readExisting(out);
+        Set<String> existing = ResumableCsv.doneKeys(out, HEADER, KEY.size());
         List<Object[]> grid = new ArrayList<>();
         for (int t : ts) {
             for (double g : gammas) {
@@ -99,7 +95,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         TrainConfig cfg = TrainConfig.defaults().withMaxEpochs(maxEpochs);
         int skipped = 0;
-        try (BufferedWriter w = open(out); ProgressBar bar = new ProgressBar("sweep", grid.size(), System.err)) {
+        try (BufferedWriter w = ResumableCsv.open(out, HEADER); ProgressBar bar = new ProgressBar("sweep", grid.size(), System.err)) {
             for (Object[] c : grid) {
                 int t = (Integer) c[0];
                 double g = (Double) c[1];
@@ -160,45 +156,5 @@ public final class SweepCommand implements Callable<Integer> {
 
     private static String num(double v) {
         return Double.isNaN(v) ? "" : Double.toString(v);
-    }
-
-    static Set<String> readExisting(Path file) throws IOException {
-        Set<String> keys = new HashSet<>();
-        if (!Files.exists(file) || Files.size(file) == 0) {
-            return keys;
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (!lines.get(0).equals(String.join(",", HEADER))) {
-            throw new IllegalArgumentException("existing file " + file + " has header '" + lines.get(0)
-                    + "'; expected '" + String.join(",", HEADER) + "' (use another --out)");
-        }
-        for (String line : lines.subList(1, lines.size())) {
-            String[] parts = line.split(",", -1);
-            if (parts.length == HEADER.size()) { // a torn last line (interrupted write) is redone
-                keys.add(String.join(",", java.util.Arrays.asList(parts).subList(0, KEY.size())));
-            }
-        }
-        return keys;
-    }
-
-    private static BufferedWriter open(Path file) throws IOException {
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        if (!fresh) {
-            // make sure a torn last line does not glue onto the next row
-            byte[] all = Files.readAllBytes(file);
-            if (all[all.length - 1] != '\n') {
-                Files.writeString(file, "\n", StandardOpenOption.APPEND);
-            }
-        }
-        BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        if (fresh) {
-            w.write(String.join(",", HEADER));
-            w.newLine();
-            w.flush();
-        }
-        return w;
     }
 }
