@@ -77,6 +77,10 @@ def execute(path, timeout, cwd):
         spec = nb.get("metadata", {}).get("kernelspec", {}).get("name")
         if spec != KERNEL:
             raise SystemExit(f"{path}: kernelspec is {spec!r}, expected {KERNEL!r}")
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.execution_count = None
+                cell.outputs = []
         client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL,
                                 resources={"metadata": {"path": cwd}},
                                 allow_errors=True, record_timing=False,
