@@ -111,8 +111,7 @@ public final class Plots {
             }
         }
         int side = Math.max(220, Math.min(420, 60 + 14 * Math.max(rows, cols)));
-        HeatMapChart c = new HeatMapChartBuilder().width(side + 120).height(side + 20).title(title)
-                .xAxisTitle("j").yAxisTitle("i").build();
+        HeatMapChart c = new HeatMapChartBuilder().width(side + 120).height(side + 20).title(title).build();
         c.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
         c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         c.getStyler().setGradientColorColumnWeight(12);
@@ -137,9 +136,23 @@ public final class Plots {
         return png(heatmap(title, m, 0.0, 1.0, null));
     }
 
-    /** A heatmap of causal attention (row i over columns j < i), range [0, 1]. */
+    /** A [0, 1] heatmap as a picture, with axis titles for the columns ({@code x}) and rows ({@code y}). */
+    public static BufferedImage heatmap(String title, double[][] m, String xTitle, String yTitle) {
+        HeatMapChart c = heatmap(title, m, 0.0, 1.0, null);
+        c.setXAxisTitle(xTitle);
+        c.setYAxisTitle(yTitle);
+        return png(c);
+    }
+
+    /**
+     * A heatmap of causal attention {@code a[i][j]}: row {@code i} (the node) over the earlier
+     * positions {@code j < i} it attends to, range [0, 1].
+     */
     public static BufferedImage attention(String title, double[][] attention) {
-        return png(heatmap(title, attention, 0.0, 1.0, (i, j) -> j < i));
+        HeatMapChart c = heatmap(title, attention, 0.0, 1.0, (i, j) -> j < i);
+        c.setXAxisTitle("j (attended position)");
+        c.setYAxisTitle("i (node)");
+        return png(c);
     }
 
     /** Pictures laid out left to right, wrapping after {@code perRow} of them, on white. */
