@@ -3,7 +3,7 @@ package org.causalheads.bn;
 /**
  * Per-slot marginal kernels and node marginals of a {@link BayesNet}, the tables KG-MI needs on a
  * real network. <b>This is this project's extension, not part of the KG-MI paper</b>, which works
- * with synthetic MTD processes (THEORY §1).
+ * with synthetic MTD processes ({@link org.causalheads.markov.MtdProcess}).
  *
  * <h2>Definition</h2>
  * For node {@code i} with parents {@code (p_1, ..., p_k)} (slot order as written in the file) and
@@ -15,7 +15,7 @@ package org.causalheads.bn;
  * </pre>
  * It is an {@code S_{p_l} x S_i} row-stochastic matrix (rectangular when parent and child have
  * different numbers of states). It equals the exact {@code P(x_i | x_{p_l})} when the parents of
- * {@code i} are mutually independent, mirroring THEORY §1's marginal slot kernel
+ * {@code i} are mutually independent, mirroring the MTD process's marginal slot kernel
  * {@code Pi_l = lambda_l kappa_l + (1 - lambda_l) mu} of an MTD process; with shared ancestry
  * between parents it is the nominal kernel only. For a node with one parent it is the CPT itself.
  * Compare with {@link #pairConditional(int, int)} (exact) to see how far the two drift.

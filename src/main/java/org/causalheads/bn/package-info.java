@@ -41,7 +41,7 @@
  * published network we define the <em>nominal</em> kernel of slot {@code l} of node {@code i} as
  * the CPT averaged over the other parents drawn independently from their exact marginals:
  * {@code Pi_l(s'|s) = sum_{a_{-l}} prod_{m != l} P(x_{p_m} = a_m) P(x_i = s' | x_{p_l} = s, a_{-l})}.
- * It is the exact {@code P(x_i | x_{p_l})} when the parents are independent (THEORY §1's marginal
+ * It is the exact {@code P(x_i | x_{p_l})} when the parents are independent (the MTD process's marginal
  * slot kernel for MTD processes is the same construction), the CPT itself for a single parent, and
  * only nominal when parents share ancestry. Kernels are rectangular ({@code S_parent x S_child})
  * when state counts differ. This definition is not from the paper.

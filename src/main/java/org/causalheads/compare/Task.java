@@ -47,7 +47,7 @@ public record Task(String name, DiscreteData data, Dag truth, NodeKernels kernel
 
     /**
      * {@code n} samples of a general K-ary (non-MTD) process; the attention methods are given its
-     * nominal slot kernels, which are not the pairwise conditionals (THEORY §1).
+     * nominal slot kernels, which are not the pairwise conditionals (see {@link org.causalheads.markov.KaryProcess}).
      */
     public static Task kary(KaryProcess proc, String name, int n, long sampleSeed) {
         return fromSamples(name, proc.sample(n, sampleSeed), proc.dag(), proc.nominalSlotKernels(), null);

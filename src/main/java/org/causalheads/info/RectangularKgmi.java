@@ -3,8 +3,8 @@ package org.causalheads.info;
 /**
  * f-MI and KG-MI of one pair whose two variables have different numbers of states: the joint is
  * an {@code S_j × S_i} matrix {@code P(x_j = a, x_i = b)} and the kernel an {@code S_j × S_i}
- * row-stochastic matrix {@code Π(b | a)}. The formulas are those of {@link InfoMeasures} (THEORY
- * §2–3) with the square alphabet replaced by a rectangular one; for {@code S_j = S_i} they give
+ * row-stochastic matrix {@code Π(b | a)}. The formulas are those of {@link InfoMeasures} (see the info package documentation)
+ * with the square alphabet replaced by a rectangular one; for {@code S_j = S_i} they give
  * the same numbers. <b>This rectangular form is this project's extension for real Bayesian
  * networks</b> (nodes with different state counts); the KG-MI paper uses one alphabet.
  *

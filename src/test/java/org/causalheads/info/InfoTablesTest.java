@@ -41,7 +41,7 @@ class InfoTablesTest {
         assertThat(InfoMeasures.kgVariational(f, joint, flat, 4)).isCloseTo(mi, within(TOL));
     }
 
-    /** Variational KG-MI = I_f^Π - E[B_f(ρ, r)] (THEORY §3), checked directly. */
+    /** Variational KG-MI = I_f^Π - E[B_f(ρ, r)] (info package docs), checked directly. */
     @ParameterizedTest
     @EnumSource(FDivergence.class)
     void variationalFormIsKernelMiMinusBregman(FDivergence f) {
