@@ -17,28 +17,61 @@ public final class Run {
     private final Dag estimate;
     private final TrainConfig config;
 
-    Run(OptionalInt stopEpoch, int epochsRun, Attention attention, History history, Dag truth, TrainConfig config) {
+    Run(OptionalInt stopEpoch, int epochsRun, Attention attention, History history, TrainConfig config) {
         this.stopEpoch = stopEpoch;
         this.epochsRun = epochsRun;
         this.attention = attention;
         this.history = history;
         this.config = config;
-        int t = truth.size();
+        int t = attention.length();
+        int k = attention.heads();
         this.picks = new int[t][];
+        for (int i = 0; i < t; i++) {
+            picks[i] = new int[i == 0 ? 0 : k];
+            for (int l = 0; l < picks[i].length; l++) {
+                picks[i][l] = attention.argmax(l, i);
+            }
+        }
+        this.estimate = readout(attention, ROOT_THRESHOLD);
+    }
+
+    /**
+     * A node whose every head keeps its largest attention weight at or below this value is read as a
+     * root: ½ is where the first phase of the dynamics ends (the correct parent's weight climbs
+     * to ½ before it rushes to {@code 1 - ε_attn}), and a root's heads, with nothing to find,
+     * stay near uniform.
+     */
+    public static final double ROOT_THRESHOLD = 0.5;
+
+    /**
+     * Reads a DAG off the attention without looking at the true graph. Nodes {@code i < K} are
+     * roots (a K-parent DAG has no room for K distinct earlier parents there); node {@code i ≥ K}
+     * takes as parents the distinct picks {@code argmax_j a^l_{ij}}, in head order, of the heads
+     * that concentrated ({@code max_j a^l_{ij} > rootThreshold}); a node with no such head is a
+     * root, and a collapsed node gets fewer parents than heads.
+     *
+     * @param rootThreshold in {@code (0, 1)}
+     * @throws IllegalArgumentException if {@code rootThreshold} is outside {@code (0, 1)}
+     */
+    public static Dag readout(Attention attention, double rootThreshold) {
+        if (!(rootThreshold > 0 && rootThreshold < 1)) {
+            throw new IllegalArgumentException("rootThreshold = " + rootThreshold + "; expected a value in (0, 1)");
+        }
+        int t = attention.length();
+        int k = attention.heads();
         int[][] parents = new int[t][];
         for (int i = 0; i < t; i++) {
-            if (truth.isRoot(i) || i == 0) {
-                picks[i] = new int[0];
-                parents[i] = new int[0];
+            parents[i] = new int[0];
+            if (i < k) {
                 continue;
             }
-            int k = attention.heads();
-            picks[i] = new int[k];
             int[] distinct = new int[k];
             int d = 0;
             for (int l = 0; l < k; l++) {
+                if (attention.maxWeight(l, i) <= rootThreshold) {
+                    continue; // a head that did not concentrate names no parent
+                }
                 int p = attention.argmax(l, i);
-                picks[i][l] = p;
                 boolean seen = false;
                 for (int q = 0; q < d; q++) {
                     seen |= distinct[q] == p;
@@ -49,7 +82,7 @@ public final class Run {
             }
             parents[i] = java.util.Arrays.copyOf(distinct, d);
         }
-        this.estimate = Dag.of(parents);
+        return Dag.of(parents);
     }
 
     /** The first epoch at which the stopping rule held; empty if it never did within the budget. */
@@ -77,8 +110,8 @@ public final class Run {
     }
 
     /**
-     * Per-head readout {@code picks[i][l] = argmax_j a^l_{ij}} (a copy); empty rows for roots of
-     * the true DAG (their heads are ignored).
+     * Per-head readout {@code picks[i][l] = argmax_j a^l_{ij}} (a copy) for every node
+     * {@code i ≥ 1}; row 0 is empty (node 0 has no candidate). Metrics ignore the rows of true roots.
      */
     public int[][] picks() {
         int[][] c = new int[picks.length][];
@@ -89,8 +122,8 @@ public final class Run {
     }
 
     /**
-     * The estimated DAG: node {@code i}'s parents are its distinct head picks in head order (a
-     * collapsed node gets fewer parents than heads); roots of the true DAG stay roots.
+     * The estimated DAG, {@link #readout(Attention, double)} at {@link #ROOT_THRESHOLD}: the
+     * true graph is not consulted.
      */
     public Dag estimate() {
         return estimate;

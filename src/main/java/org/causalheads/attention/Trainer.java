@@ -253,15 +253,7 @@ public final class Trainer {
             float[][][] r = java.util.Arrays.copyOf(rec, recCount);
             History h = new History(java.util.Arrays.copyOf(obj, e + 1),
                     java.util.Arrays.copyOf(recEpoch, recCount), r, snaps);
-            return new Run(stop, e, last, h, dagFromParents(), cfg);
-        }
-
-        private Dag dagFromParents() {
-            int[][] p = new int[t][];
-            for (int i = 0; i < t; i++) {
-                p[i] = parent[i][0] < 0 ? new int[0] : parent[i].clone();
-            }
-            return Dag.of(p);
+            return new Run(stop, e, last, h, cfg);
         }
 
         private boolean satisfied() {

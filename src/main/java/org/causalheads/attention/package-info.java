@@ -12,9 +12,12 @@
  * <p><b>Stopping rule:</b> the first epoch at which every head of every non-root node with at
  * least two candidates has {@code max_j a^l_{ij} ≥ 1 - ε_attn} ({@code ε_attn = 0.05}); if the
  * budget runs out first there is no stopping epoch. <b>Readout:</b>
- * {@code p̂_l(i) = argmax_j a^l_{ij}}; heads of root nodes are ignored (their attention should stay
- * near uniform: {@link org.causalheads.attention.Attention#rootDeviation}); a node with a single
- * candidate is trivially read out.
+ * {@code p̂_l(i) = argmax_j a^l_{ij}}, taken from the attention alone
+ * ({@link org.causalheads.attention.Run#readout}): nodes {@code i < K} are roots, a head whose
+ * largest weight is at most ½ names no parent, and a node none of whose heads concentrated is read
+ * as a root (a root's attention should stay near uniform:
+ * {@link org.causalheads.attention.Attention#rootDeviation}). The stopping rule uses the true
+ * roots, as the definition of the stopping epoch does; the readout does not.
  *
  * <p>Each row evolves on its own and, from uniform attention, keeps the order of its values
  * {@code V^l_{i·}}; so the readout of a slot is its true parent exactly when its gap is positive.

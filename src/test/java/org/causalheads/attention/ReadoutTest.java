@@ -1,0 +1,69 @@
+package org.causalheads.attention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.causalheads.dag.Dag;
+import org.junit.jupiter.api.Test;
+
+/** The readout uses the attention alone: which nodes are roots is read off, never looked up. */
+class ReadoutTest {
+
+    private static final double SHARP = 8; // logit of the favoured candidate: weight near 1
+
+    /** K = 2 heads over T = 5 nodes; logits zero (uniform) except where set. */
+    private static double[][][] logits() {
+        return new double[2][5][5];
+    }
+
+    @Test
+    void concentratedHeadsGiveTheirPicksAsParents() {
+        double[][][] q = logits();
+        q[0][3][0] = SHARP;
+        q[1][3][2] = SHARP;
+        q[0][4][1] = SHARP;
+        q[1][4][3] = SHARP;
+        Dag d = Run.readout(Attention.softmax(q), Run.ROOT_THRESHOLD);
+        assertThat(d.parents(3)).containsExactly(0, 2);
+        assertThat(d.parents(4)).containsExactly(1, 3);
+    }
+
+    @Test
+    void nodesWithUniformHeadsAndNodesBelowKAreRoots() {
+        double[][][] q = logits();
+        q[0][1][0] = SHARP; // node 1 < K: a root whatever its heads do
+        q[0][4][1] = SHARP;
+        q[1][4][3] = SHARP;
+        Dag d = Run.readout(Attention.softmax(q), Run.ROOT_THRESHOLD);
+        assertThat(d.isRoot(0)).isTrue();
+        assertThat(d.isRoot(1)).isTrue();
+        assertThat(d.isRoot(2)).as("node 2: both heads uniform over two candidates (max ½)").isTrue();
+        assertThat(d.isRoot(3)).as("node 3: both heads uniform over three candidates").isTrue();
+        assertThat(d.parents(4)).containsExactly(1, 3);
+    }
+
+    @Test
+    void collapsedHeadsGiveOneParent() {
+        double[][][] q = logits();
+        q[0][4][2] = SHARP;
+        q[1][4][2] = SHARP;
+        Dag d = Run.readout(Attention.softmax(q), Run.ROOT_THRESHOLD);
+        assertThat(d.parents(4)).containsExactly(2);
+    }
+
+    @Test
+    void aHeadThatStayedUniformNamesNoParent() {
+        double[][][] q = logits();
+        q[0][4][2] = SHARP; // head 1 stays uniform over four candidates
+        Dag d = Run.readout(Attention.softmax(q), Run.ROOT_THRESHOLD);
+        assertThat(d.parents(4)).containsExactly(2);
+    }
+
+    @Test
+    void thresholdOutsideTheUnitIntervalIsRejected() {
+        Attention a = Attention.uniform(2, 5);
+        assertThatThrownBy(() -> Run.readout(a, 0)).hasMessageContaining("rootThreshold = 0.0");
+        assertThatThrownBy(() -> Run.readout(a, Double.NaN)).hasMessageContaining("rootThreshold = NaN");
+        assertThatThrownBy(() -> Run.readout(a, 1.0)).hasMessageContaining("(0, 1)");
+    }
+}
