@@ -16,15 +16,24 @@ public final class Main implements Runnable {
         CommandLine.usage(this, System.out);
     }
 
-    public static void main(String[] args) {
+    /**
+     * The command line as {@link #main} runs it: bad input ({@link IllegalArgumentException},
+     * whose message names the value) becomes one {@code error:} line on standard error and exit
+     * code 2.
+     */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (ex instanceof IllegalArgumentException) { // bad input: the message names the value
+            if (ex instanceof IllegalArgumentException) {
                 line.getErr().println("error: " + ex.getMessage());
                 return 2;
             }
             throw ex;
         });
-        System.exit(cl.execute(args));
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
     }
 }

@@ -81,7 +81,7 @@ public record Result(OptionalInt stopEpoch, int epochsRun, Gap gap, OptionalDoub
         prov.addProperty("kind", provenance.kind());
         provenance.parameters().forEach(prov::addProperty);
         o.add("provenance", prov);
-        return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(o);
+        return new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues().create().toJson(o);
     }
 
     private static Double finite(double v) {

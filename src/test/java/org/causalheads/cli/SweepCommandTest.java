@@ -29,13 +29,4 @@ class SweepCommandTest {
         assertThat(second).hasSize(3);
         assertThat(second.get(2).split(",")[0]).isEqualTo("8");
     }
-
-    @Test
-    void runRejectsBadValuesWithAMessage() {
-        CommandLine cl = new CommandLine(new Main());
-        java.io.StringWriter err = new java.io.StringWriter();
-        cl.setErr(new java.io.PrintWriter(err));
-        int code = cl.execute("run", "--T", "2", "--K", "2");
-        assertThat(code).isNotZero();
-    }
 }

@@ -26,10 +26,6 @@ class MtdProcessTest {
                 m[a][b] = 0.5 * m[a][b] + 0.5 * mu[b];
             }
         }
-        double s = 0;
-        for (double v : mu) {
-            s += v;
-        }
         return MtdProcess.of(dag, lambda, List.of(k0, Kernel.of(m)), mu);
     }
 
@@ -99,12 +95,43 @@ class MtdProcessTest {
     }
 
     @Test
-    void karyProcessSamplesButMarginalsDrift() {
+    void karyProcessSamplesItsTableAndItsMarginalsDriftFromUniform() {
         Dag d = Generators.randomKParent(12, 2, 4L);
-        KaryProcess k = KaryProcess.random(d, 3, 0.3, 8L);
-        Samples x = k.sample(2000, 3L);
+        int states = 3, n = 20_000;
+        KaryProcess k = KaryProcess.random(d, states, 0.3, 8L);
+        Samples x = k.sample(n, 3L);
         assertThat(x.length()).isEqualTo(12);
         assertThat(k.nominalSlotKernels()).hasSize(2);
+        double sigma = Math.sqrt(0.25 / n); // binomial standard error, at most
+        double drift = 0;
+        for (int i = 0; i < 12; i++) {
+            double[] m = x.marginal(i);
+            for (double v : m) {
+                if (d.isRoot(i)) {
+                    assertThat(v).as("root %d marginal", i).isCloseTo(1.0 / states, within(5 * sigma));
+                } else {
+                    drift = Math.max(drift, Math.abs(v - 1.0 / states));
+                }
+            }
+        }
+        assertThat(drift).as("largest deviation of a non-root marginal from uniform").isGreaterThan(10 * sigma);
+        // the child given its parent tuple follows the table row
+        int child = 11;
+        int[] pa = d.parents(child);
+        int[] hits = new int[states];
+        int total = 0;
+        for (int s = 0; s < n; s++) {
+            if (x.get(s, pa[0]) == 0 && x.get(s, pa[1]) == 1) {
+                hits[x.get(s, child)]++;
+                total++;
+            }
+        }
+        assertThat(total).isGreaterThan(500);
+        for (int b = 0; b < states; b++) {
+            double expected = k.probability(new int[] {0, 1}, b);
+            assertThat((double) hits[b] / total).as("P(child = %d | parents = (0, 1))", b)
+                    .isCloseTo(expected, within(5 * Math.sqrt(0.25 / total)));
+        }
     }
 
     @Test
