@@ -91,6 +91,9 @@ public final class Kernel {
         if (s < 2) {
             throw new IllegalArgumentException("S = " + s + " states; expected S >= 2");
         }
+        if (!(concentration > 0) || Double.isInfinite(concentration)) {
+            throw new IllegalArgumentException("concentration = " + concentration + "; expected a positive finite number");
+        }
         double[][] m = new double[s][s];
         for (double[] r : m) {
             for (int b = 0; b < s; b++) {
@@ -143,6 +146,9 @@ public final class Kernel {
     public static Kernel dirichletRows(int s, double alpha, SplittableRandom rng) {
         if (s < 2) {
             throw new IllegalArgumentException("S = " + s + " states; expected S >= 2");
+        }
+        if (!(alpha > 0) || Double.isInfinite(alpha)) {
+            throw new IllegalArgumentException("Dirichlet alpha = " + alpha + "; expected a positive finite number");
         }
         double[][] m = new double[s][];
         for (int a = 0; a < s; a++) {
@@ -287,8 +293,10 @@ public final class Kernel {
         }
         b.set(s - 1, 0, 1.0);
         DMatrixRMaj x = new DMatrixRMaj(s, 1);
-        if (!CommonOps_DDRM.solve(a, b, x)) {
-            throw new IllegalArgumentException("kernel has no unique stationary distribution (reducible chain)");
+        // a reducible chain leaves (κᵀ - I) with a null space of dimension > 1: the system is
+        // singular, though LU may still return one of its many solutions
+        if (org.ejml.dense.row.NormOps_DDRM.conditionP2(a) > 1e12 || !CommonOps_DDRM.solve(a, b, x)) {
+            throw new IllegalArgumentException("kernel " + brief() + " has no unique stationary distribution (reducible chain)");
         }
         double[] mu = new double[s];
         double sum = 0;
@@ -300,10 +308,16 @@ public final class Kernel {
             mu[c] /= sum;
         }
         if (stationarityResidual(mu) > STATIONARY_TOL) {
-            throw new IllegalArgumentException("kernel has no unique stationary distribution (residual "
+            throw new IllegalArgumentException("kernel " + brief() + " has no unique stationary distribution (residual "
                     + stationarityResidual(mu) + ")");
         }
         return mu;
+    }
+
+    /** The rows, shortened for an error message. */
+    private String brief() {
+        String rows = java.util.Arrays.deepToString(p);
+        return rows.length() <= 160 ? rows : rows.substring(0, 157) + "...";
     }
 
     @Override

@@ -53,4 +53,16 @@ class KernelTest {
         assertThatThrownBy(() -> Kernel.withStrength(Kernel.uniform(3), 1.2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gamma = 1.2");
     }
+
+    @Test
+    void badConstructorArgumentsAndReducibleChainsNameTheValue() {
+        assertThatThrownBy(() -> Kernel.sinkhorn(3, 0.0, 1L)).hasMessageContaining("concentration = 0.0");
+        assertThatThrownBy(() -> Kernel.sinkhorn(3, Double.NaN, 1L)).hasMessageContaining("concentration = NaN");
+        assertThatThrownBy(() -> Kernel.dirichletRows(3, -1.0, 1L)).hasMessageContaining("alpha = -1.0");
+        Kernel twoBlocks = Kernel.of(new double[][] {{0.5, 0.5, 0, 0}, {0.5, 0.5, 0, 0}, {0, 0, 0.5, 0.5}, {0, 0, 0.5, 0.5}});
+        assertThatThrownBy(twoBlocks::stationary)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no unique stationary distribution")
+                .hasMessageContaining("[0.5, 0.5, 0.0, 0.0]");
+    }
 }
