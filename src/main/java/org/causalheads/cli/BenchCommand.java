@@ -69,7 +69,6 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "bytes per sample-pair: bitset minimum %.3f (2(S-1) bits), bitset loop loads %.3f "
                         + "(%.0f words per 64 samples, mostly cache hits), byte layout 2.000%n",
                 2.0 * m / 8, words * 8 / 64, words);
-
         t0 = System.nanoTime();
         InfoTables tab = InfoTables.of(JointTable.empirical(PairCounts.of(x), JointTable.DEFAULT_SMOOTHING),
                 p.process().slotKernels(), FDivergence.KL, KgForm.VARIATIONAL);
@@ -103,7 +102,43 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "memory: heap peak (sum of pool peaks) %.1f MB, heap used now %.1f MB, max heap %.0f MB%n",
                 peak / 1e6, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6,
                 Runtime.getRuntime().maxMemory() / 1e6);
+        // last, so that its 256 MB array does not count in the peak above
+        double bw1 = readBandwidth(1), bwAll = readBandwidth(Runtime.getRuntime().availableProcessors());
+        double perPair = 2.0 * m / 8;
+        double bound = bwAll / perPair;
+        double bitsetMb = (double) t * m * ((n + 63) / 64) * 8 / 1e6;
+        System.out.printf(Locale.ROOT, "memory read bandwidth %6.2f GB/s one thread, %6.2f GB/s all cores (sum over a %d MB long[])%n",
+                bw1 / 1e9, bwAll / 1e9, BANDWIDTH_BYTES >> 20);
+        System.out.printf(Locale.ROOT, "streaming bound at %.3f B per sample-pair: %6.2f G sample-pairs/s; parallel bitset counts reach "
+                        + "%.0f%% of it (its %.1f MB of bitsets are reused across pairs from cache, so it may pass the bound)%n",
+                perPair, bound / 1e9, 100 * (pairs / par) / bound, bitsetMb);
+
         return 0;
+    }
+
+    private static final int BANDWIDTH_BYTES = 256 << 20;
+
+    /** Best-of-repeats read bandwidth (bytes/s) of summing a 256 MB array split over {@code threads}. */
+    private double readBandwidth(int threads) {
+        long[] a = new long[BANDWIDTH_BYTES / 8];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = i;
+        }
+        long[] sink = new long[1];
+        double sec = best(() -> {
+            int chunk = a.length / threads;
+            sink[0] += java.util.stream.IntStream.range(0, threads).parallel().mapToLong(w -> {
+                long acc = 0;
+                for (int i = w * chunk, end = w == threads - 1 ? a.length : i + chunk; i < end; i++) {
+                    acc += a[i];
+                }
+                return acc;
+            }).sum();
+        });
+        if (sink[0] == 42) {
+            System.out.print(""); // keeps the sums alive
+        }
+        return (double) BANDWIDTH_BYTES / sec;
     }
 
     private static Samples subset(Samples x, int positions) {
