@@ -36,10 +36,11 @@ public final class Run {
     }
 
     /**
-     * A node whose every head keeps its largest attention weight at or below this value is read as a
-     * root: ½ is where the first phase of the dynamics ends (the correct parent's weight climbs
-     * to ½ before it rushes to {@code 1 - ε_attn}), and a root's heads, with nothing to find,
-     * stay near uniform.
+     * A head counts as concentrated when its largest weight has gone more than this share of the
+     * way from uniform to one-hot: {@code (max_j a_ij - 1/i) / (1 - 1/i) > ROOT_THRESHOLD}. The
+     * share, not the weight, so that a node with two candidates (uniform = ½) is treated like one
+     * with twenty. ½ matches the dynamics: the correct parent's weight climbs to about ½ before it
+     * rushes to {@code 1 - ε_attn}, while a root's heads, with nothing to find, stay near uniform.
      */
     public static final double ROOT_THRESHOLD = 0.5;
 
@@ -47,8 +48,8 @@ public final class Run {
      * Reads a DAG off the attention without looking at the true graph. Nodes {@code i < K} are
      * roots (a K-parent DAG has no room for K distinct earlier parents there); node {@code i ≥ K}
      * takes as parents the distinct picks {@code argmax_j a^l_{ij}}, in head order, of the heads
-     * that concentrated ({@code max_j a^l_{ij} > rootThreshold}); a node with no such head is a
-     * root, and a collapsed node gets fewer parents than heads.
+     * that concentrated ({@code (max_j a^l_{ij} - 1/i)/(1 - 1/i) > rootThreshold}); a node with no
+     * such head is a root, and a collapsed node gets fewer parents than heads.
      *
      * @param rootThreshold in {@code (0, 1)}
      * @throws IllegalArgumentException if {@code rootThreshold} is outside {@code (0, 1)}
@@ -68,7 +69,8 @@ public final class Run {
             int[] distinct = new int[k];
             int d = 0;
             for (int l = 0; l < k; l++) {
-                if (attention.maxWeight(l, i) <= rootThreshold) {
+                double uniform = 1.0 / i;
+                if ((attention.maxWeight(l, i) - uniform) / (1 - uniform) <= rootThreshold) {
                     continue; // a head that did not concentrate names no parent
                 }
                 int p = attention.argmax(l, i);

@@ -14,7 +14,7 @@
  * budget runs out first there is no stopping epoch. <b>Readout:</b>
  * {@code p̂_l(i) = argmax_j a^l_{ij}}, taken from the attention alone
  * ({@link org.causalheads.attention.Run#readout}): nodes {@code i < K} are roots, a head whose
- * largest weight is at most ½ names no parent, and a node none of whose heads concentrated is read
+ * largest weight has not gone more than half-way from uniform to one-hot names no parent, and a node none of whose heads concentrated is read
  * as a root (a root's attention should stay near uniform:
  * {@link org.causalheads.attention.Attention#rootDeviation}). The stopping rule uses the true
  * roots, as the definition of the stopping epoch does; the readout does not.

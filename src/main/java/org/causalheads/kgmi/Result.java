@@ -36,7 +36,7 @@ public record Result(OptionalInt stopEpoch, int epochsRun, Gap gap, OptionalDoub
         return gap.min();
     }
 
-    /** Per-head parent picks {@code [i][l]} (empty rows for roots). */
+    /** Per-head parent picks {@code [i][l]}, every node but 0 (see {@link Run#picks()}). */
     public int[][] picks() {
         return run.picks();
     }

@@ -43,6 +43,20 @@ class ReadoutTest {
     }
 
     @Test
+    void concentrationIsMeasuredFromUniformSoFewCandidatesNeedMore() {
+        double[][][] q = logits();
+        q[0][2][0] = Math.log(0.7 / 0.3); // weight 0.7 of two candidates: 40% of the way from ½ to 1
+        q[1][2][0] = Math.log(0.7 / 0.3);
+        q[0][4][1] = Math.log(7);         // weight 0.7 of four candidates: 60% of the way from ¼ to 1
+        Attention a = Attention.softmax(q);
+        assertThat(a.maxWeight(0, 2)).isCloseTo(0.7, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(a.maxWeight(0, 4)).isCloseTo(0.7, org.assertj.core.api.Assertions.within(1e-12));
+        Dag d = Run.readout(a, Run.ROOT_THRESHOLD);
+        assertThat(d.isRoot(2)).isTrue();
+        assertThat(d.parents(4)).containsExactly(1);
+    }
+
+    @Test
     void collapsedHeadsGiveOneParent() {
         double[][][] q = logits();
         q[0][4][2] = SHARP;
