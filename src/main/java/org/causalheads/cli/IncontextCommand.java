@@ -104,6 +104,9 @@ public final class IncontextCommand implements Callable<Integer> {
         m.put("parentRecovery", snap.parentRecovery(task));
         m.put("positionBlockParentAttention", Metrics.meanOnParents(model.positionAttention(0), task));
         m.put("inductionScore", snap.inductionScore());
+        m.put("queryTargetShare", snap.queryTargetShare());
+        m.put("queryInductionScore", snap.queryInductionScore());
+        m.put("allRowsInductionScore", snap.allRowsInductionScore());
         m.put("layer1Argmax", snap.firstLayerArgmax());
         int[] parents = new int[task.seqLen()];
         for (int i = 0; i < parents.length; i++) {

@@ -43,8 +43,10 @@
  *       ({@link org.causalheads.incontext.AttentionSnapshot#meanParentAttention}); the authors'
  *       figure uses instead the causal softmax of the position block of {@code A₁}
  *       ({@link org.causalheads.incontext.Transformer#positionAttention}), reported as well.
- *       Induction score: last-layer attention from the query to positions whose previous token
- *       equals the query token.</li>
+ *       Induction score: last-layer attention of a row on its induction targets, the positions
+ *       whose previous token equals the row's token ({@link org.causalheads.incontext.Metrics#inductionMass});
+ *       averaged over the query rows that have a target, or over every row that has one
+ *       ({@link org.causalheads.incontext.AttentionSnapshot}); both have ceiling 1.</li>
  *   <li><b>Theory.</b> {@link org.causalheads.incontext.TheoryCheck}: the negative gradient
  *       of the layer-1 position block at a specific initialisation, and the χ² mutual information
  *       between positions given π; the class comment says which parts are derived and which are
