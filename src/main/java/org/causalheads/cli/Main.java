@@ -17,6 +17,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as {@link #main} runs it: bad input is reported in one line, exit code 2. */
+    static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (ex instanceof IllegalArgumentException) { // bad input: the message names the value
@@ -25,6 +30,6 @@ public final class Main implements Runnable {
             }
             throw ex;
         });
-        System.exit(cl.execute(args));
+        return cl;
     }
 }
