@@ -56,6 +56,28 @@ public final class IncontextPaperCommand implements Callable<Integer> {
     static final String RESULT_HEADER = "graph,S,T,steps,batch,lr,schedule,seed,parents,final_loss,bayes_loss,"
             + "unigram_loss,uniform_loss,mean_parent_attention_position_block,mean_parent_attention_data,"
             + "parent_recovery,seconds";
+    /** The column summarised at the end (the paper's metric). */
+    static final String POSITION_BLOCK_COLUMN = "mean_parent_attention_position_block";
+
+    /** Index of column {@code name} in a CSV header line. */
+    static int column(String header, String name) {
+        int i = java.util.Arrays.asList(header.split(",", -1)).indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no column '" + name + "' in header '" + header + "'");
+        }
+        return i;
+    }
+
+    /** The data row of a finished graph's result file, which must have this version's header. */
+    private static String readResultRow(Path result) throws IOException {
+        List<String> lines = Files.readAllLines(result, StandardCharsets.UTF_8);
+        if (lines.size() < 2 || !lines.get(0).equals(RESULT_HEADER)) {
+            throw new IllegalArgumentException("existing file " + result + " does not hold one result with header '"
+                    + RESULT_HEADER + "' (found " + (lines.isEmpty() ? "an empty file" : "'" + lines.get(0) + "'")
+                    + "); use another --out");
+        }
+        return lines.get(1);
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -66,7 +88,7 @@ public final class IncontextPaperCommand implements Callable<Integer> {
             Path result = dir.resolve(String.format("graph_%02d_result.csv", g));
             if (Files.exists(result)) {
                 System.err.println("graph " + g + ": " + result + " exists, skipped");
-                rows.add(Files.readAllLines(result, StandardCharsets.UTF_8).get(1));
+                rows.add(readResultRow(result));
                 continue;
             }
             InContextTree task = InContextTree.randomTree(vocab, seqLen, rootProb, seed + g);
@@ -92,7 +114,8 @@ public final class IncontextPaperCommand implements Callable<Integer> {
                     run.finalLoss(), run.bayesLoss(), Metrics.meanOnParents(model.positionAttention(0), task));
         }
         writeAtomically(out.resolve("trees_results.csv"), RESULT_HEADER + "\n" + String.join("\n", rows) + "\n");
-        double[] pa = rows.stream().mapToDouble(r -> Double.parseDouble(r.split(",")[13])).toArray();
+        int col = column(RESULT_HEADER, POSITION_BLOCK_COLUMN);
+        double[] pa = rows.stream().mapToDouble(r -> Double.parseDouble(r.split(",", -1)[col])).toArray();
         double mean = Arrays.stream(pa).average().orElse(Double.NaN);
         double sd = Math.sqrt(Arrays.stream(pa).map(v -> (v - mean) * (v - mean)).sum() / pa.length);
         System.out.printf(Locale.ROOT, "%d graphs: mean attention on the true parent (position block) %.3f, std %.3f%n",

@@ -5,19 +5,33 @@ import java.util.Arrays;
 /**
  * The attention patterns of a model at one training step, averaged over a fixed evaluation
  * batch: for every layer and head a {@code T×T} matrix whose row {@code i} is position
- * {@code i}'s attention over {@code j ≤ i}. Also the per-sequence induction score of the last
- * layer (needs the tokens, so it is not a function of the averaged matrices).
+ * {@code i}'s attention over {@code j ≤ i}. Also the last layer's induction masses per row (they
+ * need the tokens, so they are not a function of the averaged matrices).
  *
- * <p><b>Induction score</b> (last layer, query row): the attention mass on positions {@code j ≥ 1}
- * whose previous token equals the query token, {@code Σ_{j: x_{j-1} = x_{T-1}} a_{T-1,j}},
- * averaged over the batch. An induction head puts almost all its mass there.
+ * <p><b>Induction score.</b> The induction targets of row {@code i} of a sequence are the
+ * positions {@code 1 ≤ j ≤ i} whose previous token equals {@code x_i}; the row's induction mass
+ * is the last-layer attention on them ({@link Metrics#inductionMass}). An induction head puts
+ * almost all of each row's mass there. Three averages are offered:
+ * <ul>
+ *   <li>{@link #inductionScore()} — the query row, over all sequences (a sequence whose query
+ *       token never occurred before scores 0, so the ceiling is the share of sequences that have
+ *       a target, {@link #queryTargetShare()});</li>
+ *   <li>{@link #queryInductionScore()} — the query row, over the sequences that have a target
+ *       (ceiling 1): {@code inductionScore() / queryTargetShare()};</li>
+ *   <li>{@link #allRowsInductionScore()} — every (sequence, row) pair with a target counted once
+ *       (ceiling 1). Only the query row feeds the prediction, but the head's score matrix is
+ *       shared by all rows, so a real induction head scores on the other rows too.</li>
+ * </ul>
  *
- * @param step       training step the snapshot was taken at (before that step's update)
- * @param patterns   {@code [layer][head][i][j]}
- * @param induction  induction score per head of the last layer
- * @param evalLoss   model loss on the evaluation batch at that step
+ * @param step          training step the snapshot was taken at (before that step's update)
+ * @param patterns      {@code [layer][head][i][j]}
+ * @param rowInduction  {@code [head][i]}: last-layer induction mass of row {@code i} averaged
+ *                      over the sequences in which row {@code i} has a target (NaN if none)
+ * @param targetShare   {@code [i]}: share of the sequences in which row {@code i} has a target
+ * @param evalLoss      model loss on the evaluation batch at that step
  */
-public record AttentionSnapshot(long step, double[][][][] patterns, double[] induction, double evalLoss) {
+public record AttentionSnapshot(long step, double[][][][] patterns, double[][] rowInduction, double[] targetShare,
+                                double evalLoss) {
 
     /** Number of layers. */
     public int layers() {
@@ -96,9 +110,52 @@ public record AttentionSnapshot(long step, double[][][][] patterns, double[] ind
         return n == 0 ? Double.NaN : (double) hit / n;
     }
 
-    /** Induction score of the last layer, averaged over its heads. */
+    /**
+     * Query-row induction score of the last layer over all sequences (0 where the query token
+     * did not occur before; ceiling {@link #queryTargetShare()}), averaged over its heads.
+     */
     public double inductionScore() {
-        return Arrays.stream(induction).average().orElse(Double.NaN);
+        double share = queryTargetShare();
+        return share == 0 ? 0 : share * queryInductionScore();
+    }
+
+    /** Share of the evaluation sequences whose query token occurred before: the query row's ceiling. */
+    public double queryTargetShare() {
+        return targetShare[targetShare.length - 1];
+    }
+
+    /**
+     * Query-row induction score over the sequences that have a target (ceiling 1), averaged over
+     * the last layer's heads; NaN if no sequence has one.
+     */
+    public double queryInductionScore() {
+        return Arrays.stream(rowInduction).mapToDouble(r -> r[r.length - 1]).average().orElse(Double.NaN);
+    }
+
+    /**
+     * Induction score over every (sequence, row) pair that has a target (ceiling 1), averaged
+     * over the last layer's heads; NaN if no row of any sequence has a target.
+     */
+    public double allRowsInductionScore() {
+        double sum = 0;
+        double weight = 0;
+        for (int i = 0; i < targetShare.length; i++) {
+            if (targetShare[i] == 0) {
+                continue;
+            }
+            double mean = 0;
+            for (double[] head : rowInduction) {
+                mean += head[i];
+            }
+            sum += targetShare[i] * mean / rowInduction.length;
+            weight += targetShare[i];
+        }
+        return weight == 0 ? Double.NaN : sum / weight;
+    }
+
+    /** Last-layer induction mass of head {@code head} per row, over sequences with a target (a copy). */
+    public double[] rowInduction(int head) {
+        return rowInduction[head].clone();
     }
 
     /** Computes a snapshot of {@code model} on {@code batch}. */
@@ -111,7 +168,9 @@ public record AttentionSnapshot(long step, double[][][][] patterns, double[] ind
         for (int l = 0; l < nl; l++) {
             sum[l] = new double[model.heads(l)][t][t];
         }
-        double[] ind = new double[model.heads(nl - 1)];
+        int last = nl - 1;
+        double[][] ind = new double[model.heads(last)][t];
+        int[] targets = new int[t];
         Transformer.Workspace ws = model.newWorkspace();
         double loss = 0;
         for (int b = 0; b < batch.size; b++) {
@@ -129,16 +188,18 @@ public record AttentionSnapshot(long step, double[][][][] patterns, double[] ind
                     }
                 }
             }
-            int q = batch.tokens[off + t - 1];
-            for (int k = 0; k < ind.length; k++) {
-                double[] a = ws.att[nl - 1][k];
-                double m = 0;
-                for (int j = 1; j < t; j++) {
-                    if (batch.tokens[off + j - 1] == q) {
-                        m += a[(t - 1) * t + j];
+            for (int i = 0; i < t; i++) {
+                boolean counted = false;
+                for (int k = 0; k < ind.length; k++) {
+                    double m = Metrics.inductionMass(ws.att[last][k], t, batch.tokens, off, i);
+                    if (!Double.isNaN(m)) {
+                        ind[k][i] += m;
+                        counted = true;
                     }
                 }
-                ind[k] += m;
+                if (counted) {
+                    targets[i]++;
+                }
             }
         }
         double inv = 1.0 / batch.size;
@@ -151,9 +212,13 @@ public record AttentionSnapshot(long step, double[][][][] patterns, double[] ind
                 }
             }
         }
-        for (int k = 0; k < ind.length; k++) {
-            ind[k] *= inv;
+        double[] share = new double[t];
+        for (int i = 0; i < t; i++) {
+            share[i] = targets[i] * inv;
+            for (double[] head : ind) {
+                head[i] = targets[i] == 0 ? Double.NaN : head[i] / targets[i];
+            }
         }
-        return new AttentionSnapshot(step, sum, ind, loss * inv);
+        return new AttentionSnapshot(step, sum, ind, share, loss * inv);
     }
 }

@@ -84,4 +84,69 @@ public final class Metrics {
         }
         return n == 0 ? Double.NaN : sum / n;
     }
+
+    /**
+     * Induction mass of row {@code i} of a causal attention matrix over the sequence
+     * {@code tokens}: the attention {@code i} puts on its <i>induction targets</i>, the positions
+     * {@code 1 ≤ j ≤ i} whose previous token equals the current one ({@code x_{j-1} = x_i}) —
+     * the tokens that followed earlier occurrences of {@code x_i}. NaN if row {@code i} has no
+     * induction target (then no head can score there, and the row is left out of averages).
+     *
+     * @throws IllegalArgumentException if the matrix and the sequence differ in length or
+     *                                  {@code i} is not a row
+     */
+    public static double inductionMass(double[][] attn, int[] tokens, int i) {
+        if (attn.length != tokens.length) {
+            throw new IllegalArgumentException("attention has " + attn.length + " rows but the sequence has "
+                    + tokens.length + " tokens");
+        }
+        if (i < 0 || i >= tokens.length) {
+            throw new IllegalArgumentException("row " + i + " out of range 0.." + (tokens.length - 1));
+        }
+        double mass = 0;
+        boolean any = false;
+        for (int j = 1; j <= i; j++) {
+            if (tokens[j - 1] == tokens[i]) {
+                mass += attn[i][j];
+                any = true;
+            }
+        }
+        return any ? mass : Double.NaN;
+    }
+
+    /**
+     * Induction score of one sequence: the mean of {@link #inductionMass} over the rows that
+     * have an induction target (every such row counts once, the query's included); NaN if no row
+     * has one. Its ceiling is 1 (all of every scored row's mass on its targets); uniform causal
+     * attention scores the mean share {@code #targets(i) / (i+1)}.
+     */
+    public static double inductionScore(double[][] attn, int[] tokens) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            double m = inductionMass(attn, tokens, i);
+            if (!Double.isNaN(m)) {
+                sum += m;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /**
+     * {@link #inductionMass} on flat storage: row {@code i} of the {@code t×t} matrix
+     * {@code att[i·t + j]}, sequence {@code tokens[off..off+t)}; NaN if no target.
+     */
+    static double inductionMass(double[] att, int t, int[] tokens, int off, int i) {
+        double mass = 0;
+        boolean any = false;
+        int xi = tokens[off + i];
+        for (int j = 1; j <= i; j++) {
+            if (tokens[off + j - 1] == xi) {
+                mass += att[i * t + j];
+                any = true;
+            }
+        }
+        return any ? mass : Double.NaN;
+    }
 }

@@ -71,9 +71,10 @@ public record TrainingRun(Task task, Transformer model, int steps, int batch, Op
     public String summary() {
         AttentionSnapshot s = finalSnapshot();
         return String.format("%s S=%d T=%d: %d steps x %d in %.1f s; loss %.4f (Bayes %.4f, unigram %.4f, uniform %.4f);"
-                        + " parent attention %.3f, parent recovery %.2f, induction %.3f",
+                        + " parent attention %.3f, parent recovery %.2f, induction %.3f (query rows with a target; all rows %.3f)",
                 task.name(), task.vocabSize(), task.seqLen(), steps, batch, seconds, finalLoss(), bayesLoss,
-                unigramLoss, uniformLoss, s.meanParentAttention(task), s.parentRecovery(task), s.inductionScore());
+                unigramLoss, uniformLoss, s.meanParentAttention(task), s.parentRecovery(task), s.queryInductionScore(),
+                s.allRowsInductionScore());
     }
 
     @Override

@@ -6,9 +6,9 @@
  * <pre>{@code
  * InContextTree task = InContextTree.chain(10, 20);            // S = 10 tokens, T = 20 positions
  * Transformer model = Transformer.zeros(task, 1, 1);            // two layers, one head each
- * TrainingRun run = Trainer.of(task).steps(2000).batch(256)
- *         .optimizer(OptimizerConfig.sgd(30))                   // cosine decay by default
- *         .snapshotAt(0, 250, 500, 1000).train(model);
+ * TrainingRun run = Trainer.of(task).steps(1200).batch(256)
+ *         .optimizer(OptimizerConfig.sgd(12))                   // cosine decay by default
+ *         .snapshotAt(0, 300, 600, 1200).train(model);
  * run.finalLoss(); run.bayesLoss(); run.unigramLoss();          // held-out losses
  * run.finalSnapshot().firstLayer();                             // T×T layer-1 attention
  * run.finalSnapshot().firstLayerArgmax();                       // ≈ i−1 on the chain
@@ -43,8 +43,10 @@
  *       ({@link org.causalheads.incontext.AttentionSnapshot#meanParentAttention}); the authors'
  *       figure uses instead the causal softmax of the position block of {@code A₁}
  *       ({@link org.causalheads.incontext.Transformer#positionAttention}), reported as well.
- *       Induction score: last-layer attention from the query to positions whose previous token
- *       equals the query token.</li>
+ *       Induction score: last-layer attention of a row on its induction targets, the positions
+ *       whose previous token equals the row's token ({@link org.causalheads.incontext.Metrics#inductionMass});
+ *       averaged over the query rows that have a target, or over every row that has one
+ *       ({@link org.causalheads.incontext.AttentionSnapshot}); both have ceiling 1.</li>
  *   <li><b>Theory.</b> {@link org.causalheads.incontext.TheoryCheck}: the negative gradient
  *       of the layer-1 position block at a specific initialisation, and the χ² mutual information
  *       between positions given π; the class comment says which parts are derived and which are

@@ -28,7 +28,12 @@ class TrainingTest {
         assertThat(run.finalLoss()).isLessThan(run.evals().get(0).loss());
         AttentionSnapshot end = run.finalSnapshot();
         assertThat(end.parentRecovery(task)).isGreaterThanOrEqualTo(MOST);
-        assertThat(end.meanParentAttention(task)).isGreaterThan(run.snapshots().get(0).meanParentAttention(task));
+        AttentionSnapshot start = run.snapshots().get(0);
+        assertThat(end.meanParentAttention(task)).isGreaterThan(start.meanParentAttention(task));
+        // layer 2 becomes an induction head: its mass on the induction targets rises well above
+        // what uniform attention gives, on the query row and on every row with a target
+        assertThat(end.queryInductionScore()).isGreaterThan(2 * start.queryInductionScore());
+        assertThat(end.allRowsInductionScore()).isGreaterThan(1.5 * start.allRowsInductionScore());
         assertThat(run.snapshots()).extracting(AttentionSnapshot::step).containsExactly(0L, 600L);
         assertThat(seen).isNotEmpty();
         assertThat(seen.get(seen.size() - 1).step()).isEqualTo(600);
@@ -68,7 +73,36 @@ class TrainingTest {
             }
         }
         assertThat(snap.evalLoss()).isCloseTo(m.loss(batch), within(1e-12));
-        assertThat(snap.inductionScore()).isBetween(0.0, 1.0);
+    }
+
+    /**
+     * At zero initialisation every head attends uniformly, so the query row's induction score is
+     * the mean share {@code #targets / T} of positions whose previous token is the query token.
+     */
+    @Test
+    void inductionScoreAtZeroInitialisationIsTheShareOfTargets() {
+        Task task = InContextTree.chain(4, 9);
+        int t = task.seqLen();
+        Batch batch = task.sample(200, 5);
+        AttentionSnapshot snap = AttentionSnapshot.of(Transformer.zeros(task, 1, 1), batch, 0);
+        double share = 0;
+        int matched = 0;
+        for (int b = 0; b < batch.size(); b++) {
+            int hits = 0;
+            for (int j = 1; j < t; j++) {
+                if (batch.token(b, j - 1) == batch.token(b, t - 1)) {
+                    hits++;
+                }
+            }
+            if (hits > 0) {
+                share += (double) hits / t;
+                matched++;
+            }
+        }
+        assertThat(matched).isPositive();
+        assertThat(snap.queryInductionScore()).isCloseTo(share / matched, within(1e-12));
+        assertThat(snap.inductionScore()).isCloseTo(share / batch.size(), within(1e-12));
+        assertThat(snap.queryTargetShare()).isCloseTo((double) matched / batch.size(), within(1e-12));
     }
 
     @Test
