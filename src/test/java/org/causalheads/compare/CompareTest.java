@@ -92,6 +92,30 @@ class CompareTest {
     }
 
     @Test
+    void resultRowsReadBackAsWrittenAndAnotherHeaderIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Task task = Task.network(small(), 400, 2);
+        List<ResultRow> rows = new java.util.ArrayList<>();
+        for (Method m : Method.defaults()) {
+            rows.add(ResultRow.of(task, "a=1 b=x", 2, m.run(task)));
+        }
+        java.nio.file.Path f = dir.resolve("r.csv");
+        List<String> lines = new java.util.ArrayList<>(List.of(String.join(",", ResultRow.HEADER)));
+        rows.forEach(r -> lines.add(r.csv()));
+        java.nio.file.Files.write(f, lines);
+        List<ResultRow> back = ResultRow.read(f);
+        assertThat(back).hasSameSizeAs(rows);
+        for (int q = 0; q < rows.size(); q++) {
+            assertThat(back.get(q).csv()).isEqualTo(rows.get(q).csv());
+            assertThat(back.get(q).key()).isEqualTo(rows.get(q).key());
+        }
+        java.nio.file.Path old = dir.resolve("old.csv");
+        java.nio.file.Files.write(old, List.of("problem,method,n,seed", "asia,PC-G2,5,1"));
+        assertThatThrownBy(() -> ResultRow.read(old)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("old.csv").hasMessageContaining("problem,method,n,seed");
+    }
+
+    @Test
     void badInputIsNamed() {
         assertThatThrownBy(() -> Method.byLabels(List.of("NOTEARS"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NOTEARS").hasMessageContaining("KG-MI-KL");
