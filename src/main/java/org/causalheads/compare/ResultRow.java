@@ -27,19 +27,24 @@ import org.causalheads.dag.Scores;
  * @param recall      directed recall
  * @param skeletonF1  F1 of the adjacencies
  * @param collapse    head-collapse rate ({@code NaN} for methods without heads)
+ * @param converged   {@code true} or {@code false} for trained methods (whether training reached its
+ *                    stopping rule within the epoch budget), empty for the others and for failures
  * @param millis      wall-clock time of the run
  * @param failure     failure text (commas replaced by semicolons), empty on success
  */
 public record ResultRow(String problem, String settings, String method, int n, long seed, double f1, int shd, double precision,
-                        double recall, double skeletonF1, double collapse, long millis, String failure) {
+                        double recall, double skeletonF1, double collapse, String converged, long millis, String failure) {
 
     /** CSV header. */
     public static final List<String> HEADER = List.of("problem", "settings", "method", "n", "seed", "f1", "shd", "precision",
-            "recall", "skeleton_f1", "collapse", "millis", "failure");
+            "recall", "skeleton_f1", "collapse", "converged", "millis", "failure");
 
     public ResultRow {
-        if (problem == null || settings == null || method == null || failure == null) {
-            throw new IllegalArgumentException("problem, settings, method and failure must not be null (use \"\")");
+        if (problem == null || settings == null || method == null || converged == null || failure == null) {
+            throw new IllegalArgumentException("problem, settings, method, converged and failure must not be null (use \"\")");
+        }
+        if (!converged.isEmpty() && !converged.equals("true") && !converged.equals("false")) {
+            throw new IllegalArgumentException("converged = '" + converged + "'; expected true, false or empty");
         }
     }
 
@@ -55,7 +60,8 @@ public record ResultRow(String problem, String settings, String method, int n, l
     public static ResultRow of(Task task, String settings, long seed, MethodResult r) {
         Scores s = r.score(task.truth());
         return new ResultRow(task.name(), settings, r.method(), task.n(), seed, s.f1(), s.shd(), s.precision(), s.recall(),
-                s.skeletonF1(), s.headCollapseRate(), r.millis(), clean(r.failure().orElse("")));
+                s.skeletonF1(), s.headCollapseRate(), r.converged().map(String::valueOf).orElse(""), r.millis(),
+                clean(r.failure().orElse("")));
     }
 
     /** The key of this row: problem, settings, method, n, seed joined by commas. */
@@ -68,10 +74,15 @@ public record ResultRow(String problem, String settings, String method, int n, l
         return String.join(",", clean(problem), clean(settings), clean(method), Integer.toString(n), Long.toString(seed));
     }
 
+    /** Whether this row is of a trained method whose training did not reach its stopping rule. */
+    public boolean notConverged() {
+        return converged.equals("false");
+    }
+
     /** This row as a CSV line (no quoting needed: text cells carry no commas). */
     public String csv() {
         return String.join(",", key(), num(f1), Integer.toString(shd), num(precision), num(recall), num(skeletonF1),
-                num(collapse), Long.toString(millis), clean(failure));
+                num(collapse), converged, Long.toString(millis), clean(failure));
     }
 
     /**
@@ -100,8 +111,9 @@ public record ResultRow(String problem, String settings, String method, int n, l
             }
             try {
                 rows.add(new ResultRow(c[0], c[1], c[2], Integer.parseInt(c[3]), Long.parseLong(c[4]), dbl(c[5]),
-                        Integer.parseInt(c[6]), dbl(c[7]), dbl(c[8]), dbl(c[9]), dbl(c[10]), Long.parseLong(c[11]), c[12]));
-            } catch (NumberFormatException e) {
+                        Integer.parseInt(c[6]), dbl(c[7]), dbl(c[8]), dbl(c[9]), dbl(c[10]), c[11], Long.parseLong(c[12]),
+                        c[13]));
+            } catch (IllegalArgumentException e) { // a bad number or converged cell
                 throw new IllegalArgumentException(file + " line " + (q + 1) + ": " + e.getMessage());
             }
         }
