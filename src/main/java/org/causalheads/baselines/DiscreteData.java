@@ -66,7 +66,7 @@ public final class DiscreteData {
                 throw new IllegalArgumentException("got " + names.size() + " names for " + t
                         + " columns (one state count per column)");
             }
-            if (new HashSet<>(names).size() != t || names.contains(null)) {
+            if (names.stream().anyMatch(java.util.Objects::isNull) || new HashSet<>(names).size() != t) {
                 throw new IllegalArgumentException("column names must be distinct and non-null, got " + names);
             }
             nm = names;

@@ -3,8 +3,12 @@ package org.causalheads.cli;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -20,14 +24,23 @@ import org.causalheads.kgmi.Problem;
 import org.causalheads.markov.KaryProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sweep methods}: every method of {@link Method#defaults()} (or a chosen subset) × sample
  * sizes × seeds on one kind of problem, one tidy CSV row per run ({@link ResultRow#HEADER}),
  * appended and flushed as each run finishes. Rerunning the same command skips rows whose key
- * (problem, method, n, seed) is already in the file, so an interrupted sweep resumes; a method
- * that fails is a row with its failure text.
+ * (problem, settings, method, n, seed) is already in the file, so an interrupted sweep resumes; a
+ * method that fails is a row with its failure text.
+ *
+ * <p>The key identifies everything that changes a row's result, so that sweeps with other options
+ * written to the same file never reuse each other's rows: {@code problem} is the task name (for a
+ * BIF file, the file name without {@code .bif}, since bnlearn files all declare
+ * {@code network unknown}), and {@code settings} lists every other option the results depend on
+ * ({@link #settings}): the generator options and {@code --kary-alpha} of generated problems, a
+ * SHA-256 prefix of the network's tables for {@code network}, and {@code --max-epochs}.
  *
  * <pre>
  *   causal-heads sweep methods --problem kparent --T 20 --S 5 --K 2 --ns 100,1000,10000 --seeds 1,2,3
@@ -69,8 +82,11 @@ public final class MethodsSweepCommand implements Callable<Integer> {
     @Option(names = "--max-epochs", defaultValue = "1000000", description = "epoch budget of attention methods (default ${DEFAULT-VALUE})")
     int maxEpochs;
 
-    @Option(names = "--out", description = "CSV file (default data/methods_<problem>.csv)")
+    @Option(names = "--out", description = "CSV file (default data/methods_<kind>.csv, or data/methods_<network>.csv)")
     Path out;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -79,6 +95,13 @@ public final class MethodsSweepCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--ns value n = " + n + "; expected n >= 1");
             }
         }
+        if (problem.spec != null) {
+            throw new IllegalArgumentException("--spec " + problem.spec + ": sweep methods draws a problem from every seed of "
+                    + "--seeds; use the generator options (--T, --S, --K, --gamma, ...) instead");
+        }
+        if (spec != null && spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
+            throw new IllegalArgumentException("--seed " + problem.seed + ": sweep methods takes its seeds from --seeds");
+        }
         List<Method> ms = methods == null ? Method.defaults() : Method.byLabels(methods);
         TrainConfig cfg = TrainConfig.defaults().withMaxEpochs(maxEpochs);
         List<Method> run = new ArrayList<>();
@@ -86,23 +109,25 @@ public final class MethodsSweepCommand implements Callable<Integer> {
             run.add(m instanceof Method.AttentionMethod a ? a.withConfig(cfg) : m);
         }
         BayesNet net = kind == Kind.network ? network(bif) : null;
-        Path file = out != null ? out : Path.of("data", "methods_" + (kind == Kind.network ? net.name() : kind.name()) + ".csv");
+        String netName = kind == Kind.network ? networkName(bif) : null;
+        String settings = settings(net);
+        Path file = out != null ? out : Path.of("data", "methods_" + (kind == Kind.network ? netName : kind.name()) + ".csv");
         Set<String> existing = ResumableCsv.doneKeys(file, ResultRow.HEADER, ResultRow.KEY_COLUMNS);
         long total = (long) ns.length * seeds.length * run.size();
         int skipped = 0;
         try (BufferedWriter w = ResumableCsv.open(file, ResultRow.HEADER); ProgressBar bar = new ProgressBar("sweep methods", total, System.err)) {
             for (long seed : seeds) {
                 for (int n : ns) {
-                    Task task = task(net, n, seed);
+                    Task task = task(net, netName, n, seed);
                     for (Method m : run) {
-                        String key = String.join(",", task.name(), m.label(), Integer.toString(n), Long.toString(seed));
+                        String key = ResultRow.key(task.name(), settings, m.label(), n, seed);
                         if (existing.contains(key)) {
                             skipped++;
                             bar.step();
                             continue;
                         }
                         MethodResult r = m.run(task);
-                        w.write(ResultRow.of(task, seed, r).csv());
+                        w.write(ResultRow.of(task, settings, seed, r).csv());
                         w.newLine();
                         w.flush();
                         bar.step();
@@ -110,11 +135,47 @@ public final class MethodsSweepCommand implements Callable<Integer> {
                 }
             }
         }
-        System.err.println("wrote " + file + " (" + (total - skipped) + " new rows, " + skipped + " already present)");
+        System.err.println("wrote " + file + " (" + (total - skipped) + " new rows, " + skipped + " already present; settings: "
+                + settings + ")");
         return 0;
     }
 
-    private Task task(BayesNet net, int n, long seed) {
+    /**
+     * Every option besides the task name, n and seed that changes a row's result, as canonical
+     * {@code key=value} pairs: for {@code kparent} and {@code kary} the generator options
+     * ({@link ProblemOptions#generatorSettings}; {@code kary} adds its Dirichlet concentration),
+     * for {@code network} the first 12 hex digits of the SHA-256 of the network written as BIF
+     * (names, states and tables, independent of the file's layout); always the epoch budget.
+     */
+    String settings(BayesNet net) {
+        String budget = "max-epochs=" + maxEpochs;
+        return switch (kind) {
+            case kparent -> problem.generatorSettings(problem.length, problem.gamma) + " " + budget;
+            case kary -> problem.generatorSettings(problem.length, problem.gamma) + " kary-alpha=" + karyAlpha + " " + budget;
+            case network -> "net-sha256=" + sha256(Bif.write(net)).substring(0, 12) + " " + budget;
+        };
+    }
+
+    /** The problem name of a network: {@code asia} for the shipped one, else the file name without its extension. */
+    static String networkName(String bif) {
+        if (bif.equalsIgnoreCase("asia")) {
+            return "asia";
+        }
+        Path name = Path.of(bif).getFileName();
+        String s = name == null ? bif : name.toString();
+        int dot = s.lastIndexOf('.');
+        return dot > 0 ? s.substring(0, dot) : s;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private Task task(BayesNet net, String netName, int n, long seed) {
         return switch (kind) {
             case kparent -> Task.kparent(problem.build(problem.length, problem.gamma, seed), n, 1000 + seed);
             case kary -> {
@@ -123,7 +184,7 @@ public final class MethodsSweepCommand implements Callable<Integer> {
                 yield Task.kary(k, String.format(java.util.Locale.ROOT, "kary T=%d S=%d K=%d alpha=%s", p.length(), p.states(),
                         p.slots(), karyAlpha), n, 1000 + seed);
             }
-            case network -> Task.network(net, n, seed);
+            case network -> Task.network(net, n, seed).withName(netName);
         };
     }
 

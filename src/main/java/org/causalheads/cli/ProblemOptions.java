@@ -42,6 +42,19 @@ public final class ProblemOptions {
     @Option(names = "--seed", defaultValue = "1", description = "problem seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    /**
+     * The generator options with length {@code t} and strength {@code g} as canonical
+     * {@code key=value} pairs separated by spaces (every option {@link #build(int, double, long)}
+     * reads except the seed), for the settings cell of a sweep row. Numbers are written by {@link Double#toString}, so
+     * {@code 0.80} and {@code 0.8} give the same text.
+     */
+    String generatorSettings(int t, double g) {
+        String lam = lambda == null ? "equal" : java.util.Arrays.stream(lambda).mapToObj(Double::toString)
+                .collect(java.util.stream.Collectors.joining("/"));
+        return "T=" + t + " S=" + states + " K=" + parents + " gamma=" + g + " concentration=" + concentration + " lambda=" + lam
+                + " extra-roots=" + extraRoots + " graph=" + graph + " window=" + window;
+    }
+
     Problem build() throws IOException {
         return spec != null ? Problem.readSpec(spec) : build(length, gamma, seed);
     }

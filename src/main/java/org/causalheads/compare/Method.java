@@ -42,7 +42,9 @@ import org.causalheads.markov.Samples;
  * <p>{@link #run} never throws because a method failed on a task: fewer than
  * {@link Baseline#MIN_SAMPLES} samples, or anything the method throws, comes back as
  * {@link MethodResult#failure()} with the empty graph. {@code millis} is wall-clock time of the
- * whole call, for every method.
+ * whole call, for every method. An attention method whose training does not reach its stopping
+ * rule within the epoch budget still returns the graph read out where the budget ran out, with
+ * {@link MethodResult#converged()} false.
  */
 public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Method.TopKMi {
 
@@ -104,12 +106,12 @@ public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Me
                     Run r = new Trainer(config).train(tab, objective, placeholder(task.kernels()));
                     int[][] picks = r.picks();
                     return new MethodResult(label, MixedGraph.of(t, r.estimate().edges(), d.names()), 0, Optional.empty(),
-                            Optional.of(picks));
+                            Optional.of(picks), Optional.of(r.stopped()));
                 }
                 NetworkKgmi.Fit fit = NetworkKgmi.fit(columns(d), task.kernels(), f, objective,
                         smoothing, nullValue, config);
                 return new MethodResult(label, MixedGraph.of(t, fit.estimate().edges(), d.names()), 0, Optional.empty(),
-                        Optional.of(fit.picks()));
+                        Optional.of(fit.picks()), Optional.of(fit.stopped()));
             });
         }
     }
@@ -208,7 +210,8 @@ public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Me
         long t0 = System.nanoTime();
         try {
             MethodResult r = body.get();
-            return new MethodResult(label, r.graph(), (System.nanoTime() - t0) / 1_000_000L, Optional.empty(), r.picks());
+            return new MethodResult(label, r.graph(), (System.nanoTime() - t0) / 1_000_000L, Optional.empty(), r.picks(),
+                    r.converged());
         } catch (RuntimeException e) {
             return new MethodResult(label, empty, (System.nanoTime() - t0) / 1_000_000L, Optional.of(
                     e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "")), Optional.empty());

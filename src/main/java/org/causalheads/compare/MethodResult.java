@@ -20,17 +20,25 @@ import org.causalheads.dag.Scores;
  * @param failure why the method gave no answer; empty on success
  * @param picks   {@code picks[i][ℓ]} = the node head {@code ℓ} of node {@code i} picked (−1: no
  *                parent); empty for methods without heads
+ * @param converged for trained methods, whether training reached its stopping rule within the epoch
+ *                budget (if not, the graph is read from the attention where the budget ran out);
+ *                empty for methods without training and for failed runs
  */
 public record MethodResult(String method, MixedGraph graph, long millis, Optional<String> failure,
-                           Optional<int[][]> picks) {
+                           Optional<int[][]> picks, Optional<Boolean> converged) {
 
     public MethodResult {
-        if (method == null || graph == null || failure == null || picks == null) {
-            throw new IllegalArgumentException("method, graph, failure and picks must not be null (use Optional.empty())");
+        if (method == null || graph == null || failure == null || picks == null || converged == null) {
+            throw new IllegalArgumentException("method, graph, failure, picks and converged must not be null (use Optional.empty())");
         }
         if (millis < 0) {
             throw new IllegalArgumentException("millis must be non-negative, got " + millis);
         }
+    }
+
+    /** A result of a method without training ({@code converged} empty). */
+    public MethodResult(String method, MixedGraph graph, long millis, Optional<String> failure, Optional<int[][]> picks) {
+        this(method, graph, millis, failure, picks, Optional.empty());
     }
 
     /** A Tetrad result under the given label. */

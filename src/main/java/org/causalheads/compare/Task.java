@@ -64,6 +64,14 @@ public record Task(String name, DiscreteData data, Dag truth, NodeKernels kernel
         return new Task(newName, data, truth, NodeKernels.shared(truth, kernels), Optional.of(List.copyOf(kernels)));
     }
 
+    /** The same task under another name (a CSV cell: commas become semicolons). */
+    public Task withName(String newName) {
+        if (newName == null || newName.isBlank()) {
+            throw new IllegalArgumentException("task name '" + newName + "'; expected a non-blank name");
+        }
+        return new Task(newName.replace(',', ';'), data, truth, kernels, shared);
+    }
+
     /** Number of samples. */
     public int n() {
         return data.rows();

@@ -71,14 +71,50 @@ class BaselineTest {
 
     @Test
     void withTheKnownOrderNoEdgePointsBackwards() {
+        Dag truth = net.toDag();
         for (Baseline b : Baseline.defaults()) {
             BaselineResult r = b.run(data, true);
+            assertThat(r.ok()).as("%s: %s", r.method(), r.failure()).isTrue();
+            assertThat(skeletonRecall(r.graph(), truth)).as(r.method() + " found " + r.graph())
+                    .isGreaterThanOrEqualTo(MIN_SKELETON_RECALL);
+            assertThat(r.graph().directedCount()).as(r.method() + " oriented nothing: " + r.graph()).isPositive();
             for (Edge e : r.graph().edges()) {
                 if (e.directed()) {
                     assertThat(e.from()).as(r.method() + ": " + e).isLessThan(e.to());
                 }
             }
         }
+    }
+
+    @Test
+    void tetradEdgesConvertByTheirEndpoints() {
+        DiscreteData four = DiscreteData.of(new int[][] {{0, 0, 0, 0}, {1, 1, 1, 1}}, new int[] {2, 2, 2, 2},
+                List.of("a", "b", "c", "d"));
+        List<edu.cmu.tetrad.graph.Node> x = new java.util.ArrayList<>();
+        for (int j = 0; j < 4; j++) {
+            x.add(new edu.cmu.tetrad.graph.GraphNode("X" + j));
+        }
+        edu.cmu.tetrad.graph.Graph g = new edu.cmu.tetrad.graph.EdgeListGraph(x);
+        g.addEdge(edu.cmu.tetrad.graph.Edges.directedEdge(x.get(0), x.get(1)));        // X0 --> X1
+        g.addEdge(new edu.cmu.tetrad.graph.Edge(x.get(3), x.get(1),
+                edu.cmu.tetrad.graph.Endpoint.ARROW, edu.cmu.tetrad.graph.Endpoint.TAIL)); // X3 <-- X1, written backwards
+        g.addEdge(edu.cmu.tetrad.graph.Edges.undirectedEdge(x.get(0), x.get(2)));      // X0 --- X2
+        g.addEdge(edu.cmu.tetrad.graph.Edges.bidirectedEdge(x.get(2), x.get(3)));      // X2 <-> X3
+        g.addEdge(edu.cmu.tetrad.graph.Edges.nondirectedEdge(x.get(1), x.get(2)));     // X1 o-o X2
+
+        MixedGraph m = TetradAdapter.convert(g, four);
+
+        assertThat(m.names()).containsExactly("a", "b", "c", "d");
+        assertThat(m.edges()).hasSize(5);
+        assertThat(m.hasDirected(0, 1)).isTrue();
+        assertThat(m.hasDirected(1, 3)).as("arrow at node 1's far end: 1 -> 3").isTrue();
+        assertThat(m.hasDirected(3, 1)).isFalse();
+        assertThat(m.hasUndirected(0, 2)).isTrue();
+        assertThat(m.hasUndirected(2, 3)).as("bidirected: orientation undecided").isTrue();
+        assertThat(m.hasDirected(2, 3) || m.hasDirected(3, 2)).isFalse();
+        assertThat(m.hasUndirected(1, 2)).as("circle endpoints: undecided").isTrue();
+        assertThat(m.directedCount()).isEqualTo(2);
+        assertThat(m.undirectedCount()).isEqualTo(3);
     }
 
     @Test
@@ -119,5 +155,11 @@ class BaselineTest {
                 .hasMessageContaining("sample 0 has 2 values, expected 3");
         assertThatThrownBy(() -> DiscreteData.of(new int[][] {{0, 1}}, new int[] {2, 2}, List.of("a")))
                 .hasMessageContaining("1 names for 2 columns");
+        assertThatThrownBy(() -> DiscreteData.of(new int[][] {{0, 1}}, new int[] {2, 2}, java.util.Arrays.asList("a", null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("distinct and non-null");
+        assertThatThrownBy(() -> DiscreteData.of(new int[][] {{0, 1}}, new int[] {2, 2}, List.of("a", "a")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[a, a]");
+        assertThat(DiscreteData.of(new int[][] {{0, 1}}, new int[] {2, 2}, List.of("a", "b")).names())
+                .as("an immutable name list").containsExactly("a", "b");
     }
 }

@@ -152,12 +152,66 @@ class BayesNetTest {
     }
 
     @Test
-    void dagKeepsNamesSlotsAndTopologicalOrder() throws IOException {
+    void dagKeepsNamesAndSlots() throws IOException {
         BayesNet child = load("child");
         var dag = child.toDag();
         assertThat(dag.names()).isEqualTo(child.names());
         for (int i = 0; i < child.size(); i++) {
             assertThat(dag.parents(i)).containsExactly(child.parents(i));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void nodesAreInTopologicalOrderWhateverTheDeclarationOrder(long seed) {
+        BayesNet asia = Networks.asia();
+        List<Integer> shuffled = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, asia.size()).boxed().toList());
+        java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+        // declare a child before one of its parents, so that declaration order is not topological
+        int either = asia.indexOf("either"), lung = asia.indexOf("lung");
+        if (shuffled.indexOf(either) > shuffled.indexOf(lung)) {
+            java.util.Collections.swap(shuffled, shuffled.indexOf(either), shuffled.indexOf(lung));
+        }
+        BayesNet.Builder b = BayesNet.builder("shuffled");
+        for (int i : shuffled) {
+            b.variable(asia.variable(i).name(), asia.variable(i).states());
+        }
+        java.util.List<Integer> tables = new java.util.ArrayList<>(shuffled);
+        java.util.Collections.reverse(tables);
+        for (int i : tables) {
+            b.cpt(asia.variable(i).name(), java.util.Arrays.stream(asia.parents(i)).mapToObj(p -> asia.variable(p).name()).toList(),
+                    asia.cpt(i));
+        }
+        BayesNet net = b.build();
+
+        List<String> declared = shuffled.stream().map(i -> asia.variable(i).name()).toList();
+        int[] order = net.declarationOrder();
+        assertThat(java.util.Arrays.stream(order).mapToObj(i -> net.variable(i).name()).toList()).isEqualTo(declared);
+        assertThat(net.indexOf("either")).as("declared before its parent lung, placed after it")
+                .isGreaterThan(net.indexOf("lung"));
+        for (int i = 0; i < net.size(); i++) {
+            for (int p : net.parents(i)) {
+                assertThat(p).as("parent %s of %s", net.variable(p).name(), net.variable(i).name()).isLessThan(i);
+            }
+            assertThat(net.toDag().parents(i)).containsExactly(net.parents(i));
+            assertThat(net.declarationIndex(i)).isEqualTo(declared.indexOf(net.variable(i).name()));
+        }
+        // the stable order: among nodes whose parents are placed, the one declared first comes next
+        List<String> expected = new java.util.ArrayList<>();
+        while (expected.size() < declared.size()) {
+            String next = declared.stream().filter(v -> !expected.contains(v))
+                    .filter(v -> java.util.Arrays.stream(asia.parents(asia.indexOf(v)))
+                            .allMatch(p -> expected.contains(asia.variable(p).name())))
+                    .findFirst().orElseThrow();
+            expected.add(next);
+        }
+        assertThat(net.names()).isEqualTo(expected);
+        for (int i = 0; i < net.size(); i++) { // the same network as asia, variable by variable
+            int a = asia.indexOf(net.variable(i).name());
+            assertThat(net.variable(i)).isEqualTo(asia.variable(a));
+            assertThat(java.util.Arrays.stream(net.parents(i)).mapToObj(p -> net.variable(p).name()).toList())
+                    .isEqualTo(java.util.Arrays.stream(asia.parents(a)).mapToObj(p -> asia.variable(p).name()).toList());
+            assertThat(net.cpt(i)).isDeepEqualTo(asia.cpt(a));
         }
     }
 

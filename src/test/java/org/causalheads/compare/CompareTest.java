@@ -81,6 +81,31 @@ class CompareTest {
     }
 
     @Test
+    void attentionThatRunsOutOfEpochsIsReportedAsNotConverged() {
+        Task network = Task.network(small(), 2_000, 4);
+        Task kparent = Task.kparent(Problem.builder().length(8).states(3).parents(2).seed(3).build(), 2_000, 9);
+        for (Task task : List.of(network, kparent)) {
+            for (String label : List.of("KG-MI-KL", "MI-attention")) {
+                Method.AttentionMethod m = (Method.AttentionMethod) Method.byLabels(List.of(label)).get(0);
+                MethodResult cut = m.withConfig(TrainConfig.defaults().withMaxEpochs(1)).run(task);
+                assertThat(cut.ok()).as("%s on %s: %s", label, task.name(), cut.failure()).isTrue();
+                assertThat(cut.converged()).as("%s on %s, one epoch", label, task.name()).contains(false);
+                ResultRow row = ResultRow.of(task, 4, cut);
+                assertThat(row.notConverged()).isTrue();
+                assertThat(row.csv().split(",", -1)[ResultRow.HEADER.indexOf("converged")]).isEqualTo("false");
+                MethodResult full = m.run(task);
+                assertThat(full.converged()).as("%s on %s, default budget", label, task.name()).contains(true);
+                assertThat(ResultRow.of(task, 4, full).notConverged()).isFalse();
+            }
+            for (String label : List.of("PC-G2", "topK-MI")) {
+                MethodResult r = Method.byLabels(List.of(label)).get(0).run(task);
+                assertThat(r.converged()).as(label).isEmpty();
+                assertThat(ResultRow.of(task, 4, r).converged()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void tooFewSamplesIsAFailureRowNotAnException() {
         Task task = Task.network(Networks.asia(), 5, 1);
         for (Method m : Method.defaults()) {
@@ -89,6 +114,30 @@ class CompareTest {
             assertThat(r.graph().edges()).isEmpty();
             assertThat(ResultRow.of(task, 1, r).csv()).contains("too few samples").doesNotContain("\n");
         }
+    }
+
+    @Test
+    void resultRowsReadBackAsWrittenAndAnotherHeaderIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Task task = Task.network(small(), 400, 2);
+        List<ResultRow> rows = new java.util.ArrayList<>();
+        for (Method m : Method.defaults()) {
+            rows.add(ResultRow.of(task, "a=1 b=x", 2, m.run(task)));
+        }
+        java.nio.file.Path f = dir.resolve("r.csv");
+        List<String> lines = new java.util.ArrayList<>(List.of(String.join(",", ResultRow.HEADER)));
+        rows.forEach(r -> lines.add(r.csv()));
+        java.nio.file.Files.write(f, lines);
+        List<ResultRow> back = ResultRow.read(f);
+        assertThat(back).hasSameSizeAs(rows);
+        for (int q = 0; q < rows.size(); q++) {
+            assertThat(back.get(q).csv()).isEqualTo(rows.get(q).csv());
+            assertThat(back.get(q).key()).isEqualTo(rows.get(q).key());
+        }
+        java.nio.file.Path old = dir.resolve("old.csv");
+        java.nio.file.Files.write(old, List.of("problem,method,n,seed", "asia,PC-G2,5,1"));
+        assertThatThrownBy(() -> ResultRow.read(old)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("old.csv").hasMessageContaining("problem,method,n,seed");
     }
 
     @Test
