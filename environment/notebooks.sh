@@ -4,7 +4,7 @@
 #   environment/notebooks.sh --execute       re-executes every notebook in place (outputs
 #                                            refreshed) and writes an HTML rendering of each into
 #                                            target/notebooks-html/;
-#   environment/notebooks.sh --execute --quick 01-head-collapse.ipynb ...
+#   environment/notebooks.sh --execute --quick 01-head-collapse ...
 #                                            the same with CI budgets, for the named notebooks.
 set -euo pipefail
 home=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,6 +22,17 @@ for a in "$@"; do
   esac
 done
 
+files=()
+if [ "${#names[@]}" -eq 0 ]; then
+  files=("$home"/notebooks/*.ipynb)
+else
+  for n in "${names[@]}"; do
+    b=$(basename "$n"); b="${b%.ipynb}"
+    f="$home/notebooks/$b.ipynb"
+    [ -f "$f" ] || { echo "notebooks: no notebook '$n' in notebooks/ (expected one of: $(cd "$home/notebooks" && ls *.ipynb | tr '\n' ' '))" >&2; exit 2; }
+    files+=("$f")
+  done
+fi
 bash "$home/environment/setup.sh"
 python=$(cat "$home/target/python-path")
 export CAUSAL_HEADS_HOME="$home"
@@ -30,19 +41,10 @@ if [ "$execute" -eq 0 ]; then
   extra=()
   [ "$(id -u)" -eq 0 ] && extra+=(--allow-root)
   cd "$home/notebooks"
-  exec "$python" -m notebook --notebook-dir="$home/notebooks" "${extra[@]}" "${names[@]}"
+  [ "${#names[@]}" -gt 0 ] && extra+=("${files[@]}")   # open the named notebooks
+  exec "$python" -m notebook --notebook-dir="$home/notebooks" "${extra[@]}"
 fi
 
-files=()
-if [ "${#names[@]}" -eq 0 ]; then
-  files=("$home"/notebooks/*.ipynb)
-else
-  for n in "${names[@]}"; do
-    f="$home/notebooks/$(basename "$n")"
-    [ -f "$f" ] || { echo "notebooks: no notebook '$n' in notebooks/ (expected one of: $(cd "$home/notebooks" && ls *.ipynb | tr '\n' ' '))" >&2; exit 2; }
-    files+=("$f")
-  done
-fi
 mkdir -p "$home/target/kernel-logs"
 export CAUSAL_HEADS_KERNEL_LOG="$home/target/kernel-logs/notebooks.log"
 "$python" "$home/environment/run_notebooks.py" "${quick[@]}" --html "$home/target/notebooks-html" "${files[@]}"
