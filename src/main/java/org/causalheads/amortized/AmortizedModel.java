@@ -16,9 +16,13 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <p><b>One attention layer with sigmoid scores.</b> {@code q_i = W_Q t_i}, {@code k_j = W_K t_j}
  * ({@code W_Q, W_K ∈ R^{m×(2d+p)}}) and
  * <pre>
- *   s_ij = q_i·k_j / √m + u_1 |C_ij| + u_2 |R_ij| + c,     g_ij = σ(s_ij) (i ≠ j),  g_ii = 0,
+ *   s_ij = q_i·k_j / √m + u_1 |C_ij| + u_2 |R_ij| + u_3 (log S_jj − log S_ii) + c,
+ *   g_ij = σ(s_ij) (i ≠ j),  g_ii = 0,
  * </pre>
- * a bilinear score between tokens plus a pairwise bias from the two statistics of the pair.
+ * a bilinear score between tokens plus a pairwise bias from statistics of the pair. The last
+ * feature compares the two variables' scales: with equal noise variances a variable's variance
+ * tends to grow along the causal order ("varsortability", Reisach, Seiler and Weichwald 2021),
+ * which least-squares methods such as NOTEARS also exploit, implicitly.
  * {@code g_ij ∈ (0,1)} is the gate of the edge {@code i -> j}.
  *
  * <p><b>Weights by a gated ridge regression.</b> Column {@code j} of {@code Â} regresses variable
@@ -30,7 +34,12 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * Gaussian prior {@code Â_ij ~ N(0, g_ij²/γ)} per edge (noise variance 1), so a gate scales the
  * prior of its edge and the data decide its weight; as {@code n} grows the prior washes out.
  *
- * <p>Parameters {@code θ = (E, W_Q, W_K, u_1, u_2, c)}, flat in that order (row-major); the model
+ * <p><b>Optional second pass</b> ({@code passes = 2}): the gates are recomputed from the first
+ * pass's weights {@code Â¹}, {@code s²_ij = s_ij + v |Â¹_ij| + c₂}, and the regression is redone
+ * with {@code g²_ij = σ(s²_ij)}; the model can thus learn to close edges whose first estimate is
+ * small in this domain (an adaptive-ridge step, in the spirit of the adaptive lasso).
+ *
+ * <p>Parameters {@code θ = (E, W_Q, W_K, u_1, u_2, u_3, c[, v, c₂])}, flat in that order (row-major); the model
  * is immutable and {@link #lossAndGradient} is the hand-written backward pass used by
  * {@link AmortizedTrainer}.
  */
@@ -43,9 +52,14 @@ public final class AmortizedModel {
      * @param embedding embedding width {@code p}
      * @param key       query/key width {@code m}
      * @param ridge     prior precision {@code γ} of the gated regression
+     * @param passes    1: gates from attention alone; 2: a second gate pass that also sees the
+     *                  first pass's weights (see the class documentation)
      */
-    public record Shape(int d, int embedding, int key, double ridge) {
+    public record Shape(int d, int embedding, int key, double ridge, int passes) {
         public Shape {
+            if (passes != 1 && passes != 2) {
+                throw new IllegalArgumentException("passes = " + passes + "; expected 1 or 2");
+            }
             if (d < 2) {
                 throw new IllegalArgumentException("d = " + d + " variables; expected d >= 2");
             }
@@ -57,6 +71,11 @@ public final class AmortizedModel {
             }
         }
 
+        /** A one-pass shape. */
+        public Shape(int d, int embedding, int key, double ridge) {
+            this(d, embedding, key, ridge, 1);
+        }
+
         /** Token width {@code 2d + p}. */
         public int tokenWidth() {
             return 2 * d + embedding;
@@ -64,7 +83,7 @@ public final class AmortizedModel {
 
         /** Number of parameters. */
         public int parameterCount() {
-            return d * embedding + 2 * key * tokenWidth() + 3;
+            return d * embedding + 2 * key * tokenWidth() + 4 + (passes == 2 ? 2 : 0);
         }
 
         int offE() {
@@ -106,9 +125,12 @@ public final class AmortizedModel {
         this.theta = theta;
     }
 
+    /** Initial gate bias {@code c}: gates start at {@code σ(−3) ≈ 0.05}, near the empty graph (NOTEARS starts at {@code W = 0}). */
+    public static final double INITIAL_GATE_LOGIT = -3.0;
+
     /**
      * A freshly initialised model: embeddings and projections {@code N(0, 1/width)}, {@code u = 0},
-     * {@code c = 0} (every gate starts at ½).
+     * {@code v = c₂ = 0}, {@code c =} {@link #INITIAL_GATE_LOGIT}.
      */
     public static AmortizedModel init(Shape shape, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -118,6 +140,7 @@ public final class AmortizedModel {
             double scale = k < shape.offQ() ? 1.0 / Math.sqrt(Math.max(1, shape.embedding())) : 1.0 / Math.sqrt(f);
             t[k] = scale * LinearSem.gaussian(rng);
         }
+        t[shape.offU() + 3] = INITIAL_GATE_LOGIT;
         return new AmortizedModel(shape, t);
     }
 
@@ -188,14 +211,23 @@ public final class AmortizedModel {
         return l;
     }
 
+    /** One gated regression: gates, the inverted systems, the coefficients and {@code Â}. */
+    private static final class Refit {
+        double[][] g;       // gates d × d (diagonal 0)
+        DMatrixRMaj[] kinv; // per column j: (D S D + γ/n I)^-1
+        double[][] b;       // row j holds column j's b
+        DMatrixRMaj a;      // Â
+    }
+
     /** Cached forward values of one domain. */
     private static final class Pass {
         double[][] t;      // tokens d × F
         double[][] q;      // d × m
         double[][] k;      // d × m
-        double[][] g;      // gates d × d
-        DMatrixRMaj[] kinv; // per column j: (D S D + γ/n I)^-1
-        double[][] b;      // per column j: b (row j of this array is column j's b)
+        double[][] s;      // first-pass scores d × d
+        Refit first;
+        Refit second;      // null for one pass
+        double[][] g;      // the gates that made Â
         DMatrixRMaj a;     // Â
     }
 
@@ -205,7 +237,7 @@ public final class AmortizedModel {
             throw new IllegalArgumentException("data have " + mo.size() + " variables, the model was built for d = " + d);
         }
         int e = shape.embedding(), km = shape.key(), f = shape.tokenWidth();
-        DMatrixRMaj c = mo.corrRef(), r = mo.partialRef(), s = mo.sRef();
+        DMatrixRMaj c = mo.corrRef(), r = mo.partialRef();
         Pass p = new Pass();
         p.t = new double[d][f];
         for (int i = 0; i < d; i++) {
@@ -219,47 +251,116 @@ public final class AmortizedModel {
         }
         p.q = project(p.t, shape.offQ());
         p.k = project(p.t, shape.offK());
-        double u1 = theta[shape.offU()], u2 = theta[shape.offU() + 1], c0 = theta[shape.offU() + 2];
+        double u1 = theta[shape.offU()], u2 = theta[shape.offU() + 1], u3 = theta[shape.offU() + 2], c0 = theta[shape.offU() + 3];
         double inv = 1.0 / Math.sqrt(km);
-        p.g = new double[d][d];
+        double[] logVar = logVariances(mo);
+        p.s = new double[d][d];
+        double[][] g = new double[d][d];
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
                 if (i == j) {
                     continue;
                 }
-                double sc = c0 + u1 * Math.abs(c.unsafe_get(i, j)) + u2 * Math.abs(r.unsafe_get(i, j));
+                double sc = c0 + u1 * Math.abs(c.unsafe_get(i, j)) + u2 * Math.abs(r.unsafe_get(i, j))
+                        + u3 * (logVar[j] - logVar[i]);
                 for (int a = 0; a < km; a++) {
                     sc += inv * p.q[i][a] * p.k[j][a];
                 }
-                p.g[i][j] = sigmoid(sc);
+                p.s[i][j] = sc;
+                g[i][j] = sigmoid(sc);
             }
         }
+        p.first = refit(mo, g);
+        Refit last = p.first;
+        if (shape.passes() == 2) {
+            double v = theta[shape.offU() + 4], c2 = theta[shape.offU() + 5];
+            double[][] g2 = new double[d][d];
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    if (i != j) {
+                        g2[i][j] = sigmoid(p.s[i][j] + v * Math.abs(p.first.a.unsafe_get(i, j)) + c2);
+                    }
+                }
+            }
+            p.second = refit(mo, g2);
+            last = p.second;
+        }
+        p.g = last.g;
+        p.a = last.a;
+        return p;
+    }
+
+    /** Column {@code j}: {@code b = (D S D + (γ/n) I)⁻¹ D S_{·j}}, {@code Â_{·j} = D b}, {@code D = diag(g_{·j})}. */
+    private Refit refit(Moments mo, double[][] g) {
+        int d = shape.d();
+        DMatrixRMaj s = mo.sRef();
         double gamma = shape.ridge() / mo.n();
-        p.kinv = new DMatrixRMaj[d];
-        p.b = new double[d][d];
-        p.a = new DMatrixRMaj(d, d);
+        Refit fit = new Refit();
+        fit.g = g;
+        fit.kinv = new DMatrixRMaj[d];
+        fit.b = new double[d][d];
+        fit.a = new DMatrixRMaj(d, d);
         DMatrixRMaj kk = new DMatrixRMaj(d, d);
         for (int j = 0; j < d; j++) {
             for (int x = 0; x < d; x++) {
                 for (int y = 0; y < d; y++) {
-                    kk.unsafe_set(x, y, p.g[x][j] * s.unsafe_get(x, y) * p.g[y][j] + (x == y ? gamma : 0.0));
+                    kk.unsafe_set(x, y, g[x][j] * s.unsafe_get(x, y) * g[y][j] + (x == y ? gamma : 0.0));
                 }
             }
             DMatrixRMaj ki = new DMatrixRMaj(d, d);
-            if (!CommonOps_DDRM.invertSPD(kk.copy(), ki)) {
+            if (!CommonOps_DDRM.invertSPD(kk, ki)) {
                 throw new IllegalStateException("gated regression system of variable " + j + " is not positive definite");
             }
-            p.kinv[j] = ki;
+            fit.kinv[j] = ki;
             for (int x = 0; x < d; x++) {
                 double v = 0;
                 for (int y = 0; y < d; y++) {
-                    v += ki.unsafe_get(x, y) * p.g[y][j] * s.unsafe_get(y, j);
+                    v += ki.unsafe_get(x, y) * g[y][j] * s.unsafe_get(y, j);
                 }
-                p.b[j][x] = v;
-                p.a.unsafe_set(x, j, p.g[x][j] * v);
+                fit.b[j][x] = v;
+                fit.a.unsafe_set(x, j, g[x][j] * v);
             }
         }
-        return p;
+        return fit;
+    }
+
+    /**
+     * Backward of {@link #refit}: given {@code gA = dL/dÂ}, returns {@code dL/dg} (diagonal 0),
+     * column by column {@code dL/dg_k = gA_k b_k + u_k S_kj − u_k (S Â_{·j})_k − (S(g∘u))_k b_k}
+     * with {@code u = (D S D + (γ/n) I)⁻¹ (g ∘ gA_{·j})}.
+     */
+    private static double[][] refitBackward(Moments mo, Refit fit, DMatrixRMaj gA) {
+        DMatrixRMaj s = mo.sRef();
+        int d = s.numRows;
+        double[][] dg = new double[d][d];
+        double[] gb = new double[d], u = new double[d], gu = new double[d];
+        for (int j = 0; j < d; j++) {
+            DMatrixRMaj ki = fit.kinv[j];
+            for (int x = 0; x < d; x++) {
+                gb[x] = fit.g[x][j] * gA.unsafe_get(x, j);
+            }
+            for (int x = 0; x < d; x++) {
+                double v = 0;
+                for (int y = 0; y < d; y++) {
+                    v += ki.unsafe_get(x, y) * gb[y];
+                }
+                u[x] = v;
+                gu[x] = fit.g[x][j] * v;
+            }
+            for (int x = 0; x < d; x++) {
+                if (x == j) {
+                    continue;
+                }
+                double sa = 0, sgu = 0;
+                for (int y = 0; y < d; y++) {
+                    sa += s.unsafe_get(x, y) * fit.a.unsafe_get(y, j);
+                    sgu += s.unsafe_get(x, y) * gu[y];
+                }
+                double bx = fit.b[j][x];
+                dg[x][j] = gA.unsafe_get(x, j) * bx + u[x] * s.unsafe_get(x, j) - u[x] * sa - sgu * bx;
+            }
+        }
+        return dg;
     }
 
     /** Loss terms; if {@code gA != null}, the gradient of the total with respect to {@code Â} into it. */
@@ -287,41 +388,48 @@ public final class AmortizedModel {
 
     private void backward(Moments mo, Pass p, DMatrixRMaj gA, double[] grad, double weight) {
         int d = shape.d(), e = shape.embedding(), km = shape.key(), f = shape.tokenWidth();
-        DMatrixRMaj s = mo.sRef(), c = mo.corrRef(), r = mo.partialRef();
-        // gated regression, column by column: dL/dg_kj = g_k b_k + u_k s_k − u_k (S a)_k − (S(g∘u))_k b_k
-        double[][] gs = new double[d][d]; // dL/ds_ij
-        double[] gb = new double[d], u = new double[d], gu = new double[d];
-        for (int j = 0; j < d; j++) {
-            DMatrixRMaj ki = p.kinv[j];
-            for (int x = 0; x < d; x++) {
-                gb[x] = p.g[x][j] * gA.unsafe_get(x, j);
+        DMatrixRMaj c = mo.corrRef(), r = mo.partialRef();
+        int offU = shape.offU();
+        double[][] gs = new double[d][d]; // dL/ds_ij (first-pass scores)
+        if (p.second == null) {
+            double[][] dg = refitBackward(mo, p.first, gA);
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    double gij = p.first.g[i][j];
+                    gs[i][j] = i == j ? 0.0 : dg[i][j] * gij * (1 - gij);
+                }
             }
-            for (int x = 0; x < d; x++) {
-                double v = 0;
-                for (int y = 0; y < d; y++) {
-                    v += ki.unsafe_get(x, y) * gb[y];
+        } else {
+            double v = theta[offU + 4];
+            double[][] dg2 = refitBackward(mo, p.second, gA);
+            DMatrixRMaj gA1 = new DMatrixRMaj(d, d);
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    if (i == j) {
+                        continue;
+                    }
+                    double g2 = p.second.g[i][j];
+                    double ds2 = dg2[i][j] * g2 * (1 - g2);
+                    double a1 = p.first.a.unsafe_get(i, j);
+                    gs[i][j] = ds2;
+                    grad[offU + 4] += weight * ds2 * Math.abs(a1);
+                    grad[offU + 5] += weight * ds2;
+                    gA1.unsafe_set(i, j, ds2 * v * Math.signum(a1));
                 }
-                u[x] = v;
-                gu[x] = p.g[x][j] * v;
             }
-            for (int x = 0; x < d; x++) {
-                if (x == j) {
-                    continue;
+            double[][] dg1 = refitBackward(mo, p.first, gA1);
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    if (i != j) {
+                        double g1 = p.first.g[i][j];
+                        gs[i][j] += dg1[i][j] * g1 * (1 - g1);
+                    }
                 }
-                double sa = 0, sgu = 0;
-                for (int y = 0; y < d; y++) {
-                    sa += s.unsafe_get(x, y) * p.a.unsafe_get(y, j);
-                    sgu += s.unsafe_get(x, y) * gu[y];
-                }
-                double bx = p.b[j][x];
-                double dg = gA.unsafe_get(x, j) * bx + u[x] * s.unsafe_get(x, j) - u[x] * sa - sgu * bx;
-                double gx = p.g[x][j];
-                gs[x][j] = dg * gx * (1 - gx);
             }
         }
         // scores
-        int offU = shape.offU();
         double inv = 1.0 / Math.sqrt(km);
+        double[] logVar = logVariances(mo);
         double[][] dq = new double[d][km], dk = new double[d][km];
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
@@ -331,7 +439,8 @@ public final class AmortizedModel {
                 }
                 grad[offU] += weight * v * Math.abs(c.unsafe_get(i, j));
                 grad[offU + 1] += weight * v * Math.abs(r.unsafe_get(i, j));
-                grad[offU + 2] += weight * v;
+                grad[offU + 2] += weight * v * (logVar[j] - logVar[i]);
+                grad[offU + 3] += weight * v;
                 for (int a = 0; a < km; a++) {
                     dq[i][a] += v * inv * p.k[j][a];
                     dk[j][a] += v * inv * p.q[i][a];
@@ -382,6 +491,16 @@ public final class AmortizedModel {
                 }
             }
         }
+    }
+
+    /** {@code log S_ii}, the log second moment of every variable. */
+    private static double[] logVariances(Moments mo) {
+        DMatrixRMaj s = mo.sRef();
+        double[] out = new double[s.numRows];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.log(s.unsafe_get(i, i));
+        }
+        return out;
     }
 
     static double sigmoid(double z) {

@@ -37,7 +37,11 @@
  *       ridge-regularised precision matrix ({@code (C + 0.1 I)⁻¹}), and a learned embedding; these
  *       are averages over samples, so any {@code n} works and sample order does not matter.</li>
  *   <li><b>One attention layer with sigmoid scores</b> {@code s_ij = q_i·k_j/√m + u_1|C_ij| +
- *       u_2|R_ij| + c} gives edge gates {@code g_ij = σ(s_ij)} (diagonal 0).</li>
+ *       u_2|R_ij| + u_3(log S_jj − log S_ii) + c} gives edge gates {@code g_ij = σ(s_ij)}
+ *       (diagonal 0), starting near 0 ({@code c = −3}). The scale feature {@code log S_jj − log S_ii}
+ *       was added after a first version without it learned the shared order of setting (b)
+ *       poorly: with equal noise variances, variance tends to grow along the order
+ *       ("varsortability", Reisach et al. 2021), a cue least squares exploits too.</li>
  *   <li><b>The weights are not read from the attention.</b> We designed the model from the start
  *       with a closed-form refit: column {@code j} of {@code Â} is the ridge regression of
  *       variable {@code j} on the gated candidates, {@code Â_{·j} = D(DSD + (γ/n)I)⁻¹ D S_{·j}}
@@ -45,7 +49,9 @@
  *       {@code Â_ij ~ N(0, g_ij²/γ)} ({@code γ = 1}). The attention therefore outputs a learned,
  *       data-dependent prior over edges (what the domains share) and each domain's data set the
  *       weights; as {@code n} grows the prior washes out. A pure attention-to-weights map was not
- *       built or measured.</li>
+ *       built or measured. An optional second pass recomputes the gates with the first pass's
+ *       weights as an extra score term, {@code σ(s_ij + v|Â¹_ij| + c₂)}, and refits (an
+ *       adaptive-ridge step).</li>
  *   <li><b>Training</b> ({@link org.causalheads.amortized.AmortizedTrainer}): the mean over
  *       domains of {@code (1/2n)||X − XÂ(X)||² + λ1|Â|_1 + αh(Â) + (ρ/2)h(Â)²} ({@code λ1 = 0.1}),
  *       Adam on minibatches of domains, the backward pass written by hand (tested against

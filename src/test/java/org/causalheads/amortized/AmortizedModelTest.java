@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AmortizedModelTest {
 
@@ -19,27 +21,29 @@ class AmortizedModelTest {
         return Moments.of(Domains.of(Domains.Setting.SHARED_DAG, 5, 1.0, 1.0, 3).domain((int) seed).sample(n, seed + 10));
     }
 
-    @Test
-    void backwardPassMatchesFiniteDifferences() {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void backwardPassMatchesFiniteDifferences(int passes) {
+        AmortizedModel.Shape shape = new AmortizedModel.Shape(5, 3, 4, 1.0, passes);
         Moments mo = moments(0, 30);
-        AmortizedModel m = AmortizedModel.init(SHAPE, 2);
-        double[] theta = m.parameters();
-        // move u and c off 0 so their gradients are exercised at a generic point
-        theta[theta.length - 3] = 0.4;
-        theta[theta.length - 2] = -0.3;
-        theta[theta.length - 1] = 0.2;
-        m = AmortizedModel.of(SHAPE, theta);
+        double[] theta = AmortizedModel.init(shape, 2).parameters();
+        // move u, c (and v, c₂) to a generic point so their gradients are exercised
+        int tail = passes == 2 ? 6 : 4;
+        for (int k = 0; k < tail; k++) {
+            theta[theta.length - tail + k] = 0.35 * (k % 3) - 0.3;
+        }
+        AmortizedModel m = AmortizedModel.of(shape, theta);
         double lambda1 = 0.1, rho = 3, alpha = 0.7;
         double[] g = new double[theta.length];
         m.lossAndGradient(mo, lambda1, rho, alpha, g, 1.0);
         for (int k = 0; k < theta.length; k++) {
             double[] p = theta.clone();
             p[k] += FD_STEP;
-            double up = AmortizedModel.of(SHAPE, p).loss(mo).total(lambda1, rho, alpha);
+            double up = AmortizedModel.of(shape, p).loss(mo).total(lambda1, rho, alpha);
             p[k] -= 2 * FD_STEP;
-            double down = AmortizedModel.of(SHAPE, p).loss(mo).total(lambda1, rho, alpha);
+            double down = AmortizedModel.of(shape, p).loss(mo).total(lambda1, rho, alpha);
             double fd = (up - down) / (2 * FD_STEP);
-            assertThat(g[k]).as("parameter %d", k).isCloseTo(fd, within(FD_TOL * Math.max(1, Math.abs(fd))));
+            assertThat(g[k]).as("parameter %d of %d", k, theta.length).isCloseTo(fd, within(FD_TOL * Math.max(1, Math.abs(fd))));
         }
     }
 
@@ -134,6 +138,7 @@ class AmortizedModelTest {
     void rejectsBadInputNamingTheValue() {
         assertThatThrownBy(() -> new AmortizedModel.Shape(1, 2, 2, 1)).hasMessageContaining("d = 1");
         assertThatThrownBy(() -> new AmortizedModel.Shape(4, 2, 2, 0)).hasMessageContaining("ridge = 0");
+        assertThatThrownBy(() -> new AmortizedModel.Shape(4, 2, 2, 1, 3)).hasMessageContaining("passes = 3");
         assertThatThrownBy(() -> AmortizedModel.of(SHAPE, new double[3])).hasMessageContaining("got 3");
         AmortizedModel m = AmortizedModel.init(SHAPE, 1);
         assertThatThrownBy(() -> m.adjacency(Moments.of(new DMatrixRMaj(4, 3, true, 1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2, 4))))
