@@ -13,6 +13,7 @@ The environment variable CAUSAL_HEADS_QUICK=1 (set by --quick) asks every notebo
 parameters cell for its small CI budget.
 """
 import argparse
+import atexit
 import copy
 import os
 import sys
@@ -93,6 +94,9 @@ def execute(path, timeout, cwd):
             client.execute()
             return nb
         except (RuntimeError, AssertionError, TimeoutError) as e:
+            # nbclient has already shut the silent kernel down; drop its exit-time clean-up too,
+            # which would otherwise fail on the kernel manager it has released
+            atexit.unregister(client._cleanup_kernel)
             started = any(c.get("execution_count") for c in nb.cells if c.cell_type == "code")
             if started or attempt == STARTUP_ATTEMPTS:
                 raise
