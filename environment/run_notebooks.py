@@ -65,7 +65,7 @@ def save_figure(nb, path):
 
 
 STARTUP_SECONDS = 20
-STARTUP_ATTEMPTS = 6
+STARTUP_ATTEMPTS = 10
 
 
 def execute(path, timeout, cwd):
