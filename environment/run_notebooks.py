@@ -71,11 +71,10 @@ STARTUP_ATTEMPTS = 10
 def execute(path, timeout, cwd):
     """Execute a notebook on a fresh kernel.
 
-    rapaio-jupyter-kernel 3.0.1 sometimes never answers a client's requests after starting
-    (measured here: 10 of 40 starts, with the kernel alive, its shell loop polling and no message
-    arriving; also without the project's classpath and start-up script, and also when the client
-    connects only after every port is listening). A normal start answers in about 1.5 s, so a
-    start that has not answered in STARTUP_SECONDS is abandoned and retried on a new kernel, up to
+    rapaio-jupyter-kernel 3.0.1 as published can start with a dead shell loop and never answer
+    (two start-up races; environment/kernel/patch corrects them and the launcher uses the
+    correction). As a second line of defence, a start that has not answered in STARTUP_SECONDS (a
+    normal start answers in about 1.5 s) is abandoned and retried on a new kernel, up to
     STARTUP_ATTEMPTS times. Failures after the first cell started are never retried."""
     for attempt in range(1, STARTUP_ATTEMPTS + 1):
         nb = nbformat.read(path, as_version=4)

@@ -22,6 +22,8 @@ command -v java >/dev/null 2>&1 ||
 java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
 [ "${java_major:-0}" -ge 17 ] ||
   die "Java ${java_major:-unknown} found on PATH; Java 17 or newer is needed (set JAVA_HOME/PATH to a JDK 17+)."
+command -v javac >/dev/null 2>&1 ||
+  die "javac is missing: a JDK is needed, not only a JRE (e.g. 'apt-get install -y openjdk-17-jdk-headless'), then run this again."
 command -v mvn >/dev/null 2>&1 ||
   die "Maven is missing. Install it, e.g. 'apt-get install -y maven', then run this again."
 
@@ -62,6 +64,10 @@ say "building the library and resolving the Java kernel with Maven"
   die "the Maven build failed (see above); fix it and run this again."
 [ -f "$home/target/kernel/rapaio-jupyter-kernel.jar" ] ||
   die "the build did not produce target/kernel/rapaio-jupyter-kernel.jar"
+# the kernel's corrected channel-loop class (see environment/kernel/patch), ahead of its jar
+javac -nowarn --release 17 -d "$home/target/kernel-patch" \
+  "$home/environment/kernel/patch/org/rapaio/jupyter/kernel/channels/LoopThread.java" >&2 ||
+  die "could not compile environment/kernel/patch (javac from a JDK 17+ is needed)."
 mkdir -p "$home/target"
 echo "$python" > "$home/target/python-path"
 
