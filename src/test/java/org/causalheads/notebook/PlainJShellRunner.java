@@ -1,0 +1,123 @@
+package org.causalheads.notebook;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
+
+/**
+ * Runs one notebook's code cells in a bare JShell whose compiler sees only the class path given
+ * on the command line, and prints each problem on a line starting {@code problem:}; exit code 1
+ * if there was one. Started by {@link PlainJShellTest} in a JVM of its own whose class path has no
+ * kernel on it; the snippets run in that JVM (JShell's local engine, as IJava and JJava run them).
+ *
+ * <pre>  java -cp ... org.causalheads.notebook.PlainJShellRunner NOTEBOOK CLASSPATH_ENTRY...</pre>
+ */
+public final class PlainJShellRunner {
+
+    private PlainJShellRunner() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: PlainJShellRunner NOTEBOOK [CLASSPATH_ENTRY...]");
+            System.exit(2);
+        }
+        List<String> problems = problems(Path.of(args[0]), Arrays.asList(args).subList(1, args.length));
+        problems.forEach(p -> System.out.println("problem: " + p));
+        System.out.flush();
+        System.exit(problems.isEmpty() ? 0 : 1);
+    }
+
+    /** The problems of one notebook; empty when every cell ran and every picture cell ends in an image. */
+    static List<String> problems(Path notebook, List<String> classpath) throws IOException {
+        JsonObject nb = JsonParser.parseString(Files.readString(notebook, StandardCharsets.UTF_8)).getAsJsonObject();
+        List<String> problems = new ArrayList<>();
+        try (JShell js = JShell.builder().executionEngine("local").out(System.out).err(System.out).build()) {
+            classpath.forEach(js::addToClasspath);
+            SourceCodeAnalysis analysis = js.sourceCodeAnalysis();
+            JsonArray cells = nb.getAsJsonArray("cells");
+            for (int c = 0; c < cells.size() && problems.isEmpty(); c++) {
+                JsonObject cell = cells.get(c).getAsJsonObject();
+                if (!cell.get("cell_type").getAsString().equals("code")) {
+                    continue;
+                }
+                Snippet last = null;
+                String rest = joined(cell.get("source"));
+                while (!rest.isBlank() && problems.isEmpty()) {
+                    SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+                    if (!info.completeness().isComplete()) {
+                        problems.add("cell " + c + ": incomplete source (" + info.completeness() + "): " + brief(rest));
+                        break;
+                    }
+                    for (SnippetEvent e : js.eval(info.source())) {
+                        if (e.causeSnippet() != null) {
+                            continue; // a dependent snippet updated in passing
+                        }
+                        if (e.status() == Snippet.Status.REJECTED) {
+                            String diags = js.diagnostics(e.snippet()).map(d -> d.getMessage(Locale.ROOT))
+                                    .collect(Collectors.joining("; "));
+                            problems.add("cell " + c + ": rejected: " + brief(e.snippet().source()) + " -- " + diags);
+                        } else if (e.exception() != null) {
+                            String what = e.exception() instanceof EvalException ee ? ee.getExceptionClassName()
+                                    : e.exception().getClass().getName();
+                            problems.add("cell " + c + ": threw " + what + ": " + e.exception().getMessage());
+                        }
+                        last = e.snippet();
+                    }
+                    rest = info.remaining();
+                }
+                if (problems.isEmpty() && hasPicture(cell)) {
+                    String type = last instanceof ExpressionSnippet x ? x.typeName()
+                            : last instanceof VarSnippet v ? v.typeName() : null;
+                    if (type == null || !(type.endsWith("BufferedImage") || type.endsWith("RenderedImage"))) {
+                        problems.add("cell " + c + ": shows a picture under the project kernel but ends in "
+                                + (type == null ? "a statement" : "a value of type " + type)
+                                + "; other kernels need an image value (Plots.png)");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static boolean hasPicture(JsonObject cell) {
+        for (JsonElement o : cell.getAsJsonArray("outputs")) {
+            JsonObject data = o.getAsJsonObject().getAsJsonObject("data");
+            if (data != null && data.has("image/png")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String joined(JsonElement source) {
+        if (source.isJsonArray()) {
+            StringBuilder sb = new StringBuilder();
+            source.getAsJsonArray().forEach(s -> sb.append(s.getAsString()));
+            return sb.toString();
+        }
+        return source.getAsString();
+    }
+
+    private static String brief(String s) {
+        String one = s.strip().replace('\n', ' ');
+        return one.length() <= 160 ? one : one.substring(0, 157) + "...";
+    }
+}
