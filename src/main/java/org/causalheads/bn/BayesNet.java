@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,7 +51,7 @@ public final class BayesNet {
     private final List<List<String>> variableProperties;
     private final Map<String, Integer> index;
 
-    private BayesNet(String name, List<Variable> variables, int[][] parents, double[][][] cpt, int[] declared,
+    BayesNet(String name, List<Variable> variables, int[][] parents, double[][][] cpt, int[] declared,
                      List<String> properties, List<List<String>> variableProperties) {
         this.name = name;
         this.variables = variables;
@@ -67,9 +66,9 @@ public final class BayesNet {
         }
     }
 
-    /** A builder for a network called {@code name}. */
-    public static Builder builder(String name) {
-        return new Builder(name);
+    /** A builder for a network called {@code name} (see {@link BayesNetBuilder}). */
+    public static BayesNetBuilder builder(String name) {
+        return new BayesNetBuilder(name);
     }
 
     // ---------------------------------------------------------------- structure
@@ -429,288 +428,6 @@ public final class BayesNet {
         if (i < 0 || i >= variables.size()) {
             throw new IllegalArgumentException("node " + i + " out of range 0.." + (variables.size() - 1)
                     + " in network '" + name + "'");
-        }
-    }
-
-    // ---------------------------------------------------------------- builder
-
-    /** A place in a BIF text, for error messages. */
-    record Loc(int line, int column) {
-    }
-
-    /**
-     * Collects variables (in declaration order) and their tables; {@link #build()} validates and
-     * orders them. Tables may be given before or after the variables they mention.
-     */
-    public static final class Builder {
-        private final String name;
-        private final List<String> properties = new ArrayList<>();
-        private final LinkedHashMap<String, Variable> vars = new LinkedHashMap<>();
-        private final Map<String, List<String>> varProps = new HashMap<>();
-        private final Map<String, Loc> varLocs = new HashMap<>();
-        private final Map<String, Table> tables = new LinkedHashMap<>();
-
-        private record Table(List<String> parents, double[][] rows, Loc loc, Loc[] rowLocs) {
-        }
-
-        private Builder(String name) {
-            if (name == null || name.isBlank() || name.contains("\"") || name.contains("\n")) {
-                throw new IllegalArgumentException("network name must be a non-blank single line without '\"', got "
-                        + name);
-            }
-            this.name = name;
-        }
-
-        /** Adds a network property (text between {@code property} and {@code ;}). */
-        public Builder property(String text) {
-            properties.add(checkProperty(text));
-            return this;
-        }
-
-        /** Declares a variable with its states. */
-        public Builder variable(String name, String... states) {
-            return variable(name, List.of(states));
-        }
-
-        /** Declares a variable with its states. */
-        public Builder variable(String name, List<String> states) {
-            return variable(new Variable(name, states), null);
-        }
-
-        Builder variable(Variable v, Loc loc) {
-            if (vars.containsKey(v.name())) {
-                throw fail(loc, "variable '" + v.name() + "' declared twice");
-            }
-            vars.put(v.name(), v);
-            varLocs.put(v.name(), loc);
-            return this;
-        }
-
-        /** Adds a property to a declared variable. */
-        public Builder variableProperty(String variable, String text) {
-            if (!vars.containsKey(variable)) {
-                throw new IllegalArgumentException("no variable '" + variable + "' declared yet");
-            }
-            varProps.computeIfAbsent(variable, k -> new ArrayList<>()).add(checkProperty(text));
-            return this;
-        }
-
-        /** The table of a root: {@code P(x = s)} for each state. */
-        public Builder root(String variable, double... probabilities) {
-            return cpt(variable, List.of(), new double[][] {probabilities.clone()});
-        }
-
-        /**
-         * The CPT of {@code child} given {@code parents} (slot order): {@code rows[c][s]}, one row
-         * per parent configuration, last parent varying fastest.
-         */
-        public Builder cpt(String child, List<String> parents, double[][] rows) {
-            return cpt(child, parents, rows, null, null);
-        }
-
-        Builder cpt(String child, List<String> parents, double[][] rows, Loc loc, Loc[] rowLocs) {
-            if (tables.containsKey(child)) {
-                throw fail(loc, "second probability table for variable '" + child + "'");
-            }
-            double[][] copy = new double[rows.length][];
-            for (int c = 0; c < rows.length; c++) {
-                copy[c] = rows[c].clone();
-            }
-            tables.put(child, new Table(List.copyOf(parents), copy, loc, rowLocs));
-            return this;
-        }
-
-        /**
-         * Validates and builds the network.
-         *
-         * @throws IllegalArgumentException (a {@link BifFormatException} when read from text) for
-         *                                  unknown variables, missing tables, bad rows or a cycle
-         */
-        public BayesNet build() {
-            if (vars.isEmpty()) {
-                throw new IllegalArgumentException("network '" + name + "' has no variables");
-            }
-            List<String> declOrder = new ArrayList<>(vars.keySet());
-            Map<String, Integer> decl = new HashMap<>();
-            for (int d = 0; d < declOrder.size(); d++) {
-                decl.put(declOrder.get(d), d);
-            }
-            for (Map.Entry<String, Table> e : tables.entrySet()) {
-                if (!vars.containsKey(e.getKey())) {
-                    throw fail(e.getValue().loc, "probability table for unknown variable '" + e.getKey()
-                            + "'; declared variables are " + declOrder);
-                }
-            }
-            int t = declOrder.size();
-            int[][] par = new int[t][];
-            double[][][] rows = new double[t][][];
-            for (int d = 0; d < t; d++) {
-                String v = declOrder.get(d);
-                Table tab = tables.get(v);
-                if (tab == null) {
-                    throw fail(varLocs.get(v), "variable '" + v + "' has no probability table");
-                }
-                par[d] = new int[tab.parents.size()];
-                int configs = 1;
-                Set<String> seen = new HashSet<>();
-                for (int m = 0; m < tab.parents.size(); m++) {
-                    String p = tab.parents.get(m);
-                    Integer pd = decl.get(p);
-                    if (pd == null) {
-                        throw fail(tab.loc, "unknown parent variable '" + p + "' of '" + v
-                                + "'; declared variables are " + declOrder);
-                    }
-                    if (p.equals(v)) {
-                        throw fail(tab.loc, "variable '" + v + "' listed as its own parent");
-                    }
-                    if (!seen.add(p)) {
-                        throw fail(tab.loc, "parent '" + p + "' listed twice for '" + v + "'");
-                    }
-                    par[d][m] = pd;
-                    configs *= vars.get(p).size();
-                }
-                int states = vars.get(v).size();
-                if (tab.rows.length != configs) {
-                    throw fail(tab.loc, "table of '" + v + "' has " + tab.rows.length + " rows, expected "
-                            + configs + " (one per configuration of its parents " + tab.parents + ")");
-                }
-                for (int c = 0; c < configs; c++) {
-                    Loc rl = tab.rowLocs != null && tab.rowLocs[c] != null ? tab.rowLocs[c] : tab.loc;
-                    tab.rows[c] = checkRow(tab.rows[c], states, v, describe(c, tab.parents), rl);
-                }
-                rows[d] = tab.rows;
-            }
-            // stable topological order: the earliest-declared ready node first
-            int[] topo = new int[t];
-            int[] pos = new int[t];
-            Arrays.fill(pos, -1);
-            for (int k = 0; k < t; k++) {
-                int pick = -1;
-                for (int d = 0; d < t && pick < 0; d++) {
-                    if (pos[d] >= 0) {
-                        continue;
-                    }
-                    boolean ready = true;
-                    for (int p : par[d]) {
-                        ready &= pos[p] >= 0;
-                    }
-                    if (ready) {
-                        pick = d;
-                    }
-                }
-                if (pick < 0) {
-                    throw cycleError(declOrder, par, pos);
-                }
-                pos[pick] = k;
-                topo[k] = pick;
-            }
-            List<Variable> vlist = new ArrayList<>(t);
-            int[][] parents = new int[t][];
-            double[][][] cpts = new double[t][][];
-            int[] declared = new int[t];
-            List<List<String>> vprops = new ArrayList<>(t);
-            for (int k = 0; k < t; k++) {
-                int d = topo[k];
-                String v = declOrder.get(d);
-                vlist.add(vars.get(v));
-                parents[k] = new int[par[d].length];
-                for (int m = 0; m < par[d].length; m++) {
-                    parents[k][m] = pos[par[d][m]];
-                }
-                cpts[k] = rows[d];
-                declared[k] = d;
-                vprops.add(List.copyOf(varProps.getOrDefault(v, List.of())));
-            }
-            return new BayesNet(name, List.copyOf(vlist), parents, cpts, declared, List.copyOf(properties),
-                    List.copyOf(vprops));
-        }
-
-        private IllegalArgumentException cycleError(List<String> declOrder, int[][] par, int[] pos) {
-            // walk parent links among unplaced nodes until a node repeats: that is a cycle
-            int start = -1;
-            for (int d = 0; d < pos.length && start < 0; d++) {
-                if (pos[d] < 0) {
-                    start = d;
-                }
-            }
-            List<Integer> path = new ArrayList<>();
-            int cur = start;
-            while (!path.contains(cur)) {
-                path.add(cur);
-                int next = -1;
-                for (int p : par[cur]) {
-                    if (pos[p] < 0) {
-                        next = p;
-                        break;
-                    }
-                }
-                cur = next;
-            }
-            List<Integer> cyc = path.subList(path.indexOf(cur), path.size());
-            StringBuilder sb = new StringBuilder();
-            for (int k = cyc.size() - 1; k >= 0; k--) {
-                sb.append(declOrder.get(cyc.get(k))).append(" -> ");
-            }
-            sb.append(declOrder.get(cyc.get(cyc.size() - 1)));
-            String first = declOrder.get(cyc.get(0));
-            return fail(tables.get(first).loc, "the parent lists form a cycle: " + sb
-                    + " (a Bayesian network must be acyclic)");
-        }
-
-        /** "row (a1, b2)" for configuration c of the given parents, or "table" for a root. */
-        private String describe(int c, List<String> parents) {
-            if (parents.isEmpty()) {
-                return "table";
-            }
-            String[] st = new String[parents.size()];
-            for (int m = parents.size() - 1; m >= 0; m--) {
-                List<String> ps = vars.get(parents.get(m)).states();
-                st[m] = ps.get(c % ps.size());
-                c /= ps.size();
-            }
-            return "row (" + String.join(", ", st) + ")";
-        }
-
-        private static double[] checkRow(double[] row, int states, String v, String config, Loc loc) {
-            if (row.length != states) {
-                throw fail(loc, config + " of '" + v + "' has " + row.length
-                        + " values, expected " + states + " (one per state)");
-            }
-            double sum = 0;
-            for (double p : row) {
-                if (!(p >= 0) || Double.isInfinite(p)) {
-                    throw fail(loc, config + " of '" + v + "' has entry " + p
-                            + ", expected a probability in [0, 1]");
-                }
-                sum += p;
-            }
-            if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-                throw fail(loc, config + " of '" + v + "' sums to "
-                        + String.format(java.util.Locale.ROOT, "%.6f", sum)
-                        + ", expected 1 within " + SUM_TOLERANCE);
-            }
-            if (Math.abs(sum - 1) > RENORMALISE_ABOVE) {
-                double[] r = new double[states];
-                for (int s = 0; s < states; s++) {
-                    r[s] = row[s] / sum;
-                }
-                return r;
-            }
-            return row;
-        }
-
-        private static String checkProperty(String text) {
-            if (text == null || text.contains(";") || text.contains("}") || text.contains("//")
-                    || text.contains("/*")) {
-                throw new IllegalArgumentException("property text must not be null or contain ';', '}' "
-                        + "or a comment opener, got " + text);
-            }
-            return text.strip();
-        }
-
-        static IllegalArgumentException fail(Loc loc, String msg) {
-            return loc == null ? new IllegalArgumentException(msg)
-                    : new BifFormatException(loc.line(), loc.column(), msg);
         }
     }
 }

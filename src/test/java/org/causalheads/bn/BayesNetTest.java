@@ -172,7 +172,7 @@ class BayesNetTest {
         if (shuffled.indexOf(either) > shuffled.indexOf(lung)) {
             java.util.Collections.swap(shuffled, shuffled.indexOf(either), shuffled.indexOf(lung));
         }
-        BayesNet.Builder b = BayesNet.builder("shuffled");
+        BayesNetBuilder b = BayesNet.builder("shuffled");
         for (int i : shuffled) {
             b.variable(asia.variable(i).name(), asia.variable(i).states());
         }
