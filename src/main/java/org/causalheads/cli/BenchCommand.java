@@ -30,13 +30,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "100000", description = "sequences (default ${DEFAULT-VALUE})")
     int n;
 
-    @Option(names = "--T", defaultValue = "100", description = "positions (default ${DEFAULT-VALUE})")
+    @Option(names = {"--T", "-T"}, defaultValue = "100", description = "positions (default ${DEFAULT-VALUE})")
     int t;
 
-    @Option(names = "--S", defaultValue = "4", description = "alphabet (default ${DEFAULT-VALUE})")
+    @Option(names = {"--S", "-S"}, defaultValue = "4", description = "alphabet (default ${DEFAULT-VALUE})")
     int s;
 
-    @Option(names = "--K", defaultValue = "3", description = "parents = heads (default ${DEFAULT-VALUE})")
+    @Option(names = {"--K", "-K"}, defaultValue = "3", description = "parents = heads (default ${DEFAULT-VALUE})")
     int k;
 
     @Option(names = "--repeats", defaultValue = "3", description = "repeats per timing, best kept (default ${DEFAULT-VALUE})")
@@ -44,6 +44,17 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Checks.atLeast("--n", n, 1);
+        Checks.between("--T", t, 2, ProblemOptions.MAX_LENGTH);
+        Checks.between("--S", s, 2, 127);
+        Checks.atLeast("--K", k, 1);
+        if (k >= t) {
+            throw Checks.bad("--K", k, "expected K < T = " + t);
+        }
+        Checks.atLeast("--repeats", repeats, 1);
+        // the problem with its samples (twice: the naive-count subset), the T = 200 trainer problem, the 256 MB array
+        Checks.fits("bench --n " + n + " --T " + t + " --S " + s + " --K " + k, Checks.kgmiBytes(t, s, k, n)
+                + 4.0 * n * Math.min(t, 30) + Checks.kgmiBytes(200, s, k, 0) + BANDWIDTH_BYTES);
         System.out.printf(Locale.ROOT, "bench: n = %d, T = %d, S = %d, K = %d, %d cores, %s%n", n, t, s, k,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         Problem p = Problem.builder().length(t).states(s).parents(k).strength(1.0).seed(1).build();
@@ -154,7 +165,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private double best(Runnable r) {
         double b = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < Math.max(1, repeats); i++) {
+        for (int i = 0; i < repeats; i++) {
             long t0 = System.nanoTime();
             r.run();
             b = Math.min(b, secs(t0));

@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
         description = "Print training steps/s and sequences/s for the in-context transformer.")
 public final class BenchIncontextCommand implements Callable<Integer> {
 
-    @Option(names = "-S", defaultValue = "10", description = "alphabet size (default ${DEFAULT-VALUE})")
+    @Option(names = {"--S", "-S"}, defaultValue = "10", description = "alphabet size (default ${DEFAULT-VALUE})")
     int vocab;
-    @Option(names = "-T", defaultValue = "20", description = "sequence length (default ${DEFAULT-VALUE})")
+    @Option(names = {"--T", "-T"}, defaultValue = "20", description = "sequence length (default ${DEFAULT-VALUE})")
     int seqLen;
     @Option(names = "--heads", defaultValue = "1,1", split = ",", description = "heads per layer (default ${DEFAULT-VALUE})")
     int[] heads;
@@ -31,12 +31,15 @@ public final class BenchIncontextCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        IncontextCommand.checkShape(vocab, seqLen, heads, steps, batch, 1);
+        Checks.atLeast("--warmup", warmup, 0);
+        Checks.fits("bench-incontext sampling of " + batch * 20L + " sequences", 2.0 * 8 * batch * 20.0 * seqLen);
         Task task = InContextTree.chain(vocab, seqLen);
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("bench-incontext: chain S=%d T=%d heads=%s batch=%d, cores=%d, java %s%n", vocab, seqLen,
                 java.util.Arrays.toString(heads), batch, cores, System.getProperty("java.version"));
         long t0 = System.nanoTime();
-        int n = batch * 20;
+        int n = Math.toIntExact(batch * 20L);
         Batch b = task.sample(n, 1);
         double sampleSec = (System.nanoTime() - t0) * 1e-9;
         System.out.printf("  sampling only (1 thread): %.0f sequences/s (%d sequences)%n", b.size() / sampleSec, n);
@@ -44,7 +47,9 @@ public final class BenchIncontextCommand implements Callable<Integer> {
             Transformer model = Transformer.zeros(task, heads).withRandomAttention(0.01, 1);
             Trainer tr = Trainer.of(task).batch(batch).threads(threads).optimizer(OptimizerConfig.sgd(0.1))
                     .evalEvery(0).evalBatch(8, 1);
-            tr.steps(warmup).train(model);
+            if (warmup > 0) {
+                tr.steps(warmup).train(model);
+            }
             TrainingRun run = tr.steps(steps).train(model);
             System.out.printf("  threads=%d: %.1f steps/s, %.0f sequences/s (%d steps in %.2f s, sampling included)%n",
                     threads, run.stepsPerSecond(), run.stepsPerSecond() * batch, steps, run.seconds());

@@ -26,15 +26,15 @@ public final class IncontextCommand implements Callable<Integer> {
     @Option(names = "--task", defaultValue = "chain",
             description = "chain | icl | tree | dag (two parents ((i-1)/2, i-1)); default ${DEFAULT-VALUE}")
     String task;
-    @Option(names = "-S", defaultValue = "10", description = "alphabet size (default ${DEFAULT-VALUE})")
+    @Option(names = {"--S", "-S"}, defaultValue = "10", description = "alphabet size (default ${DEFAULT-VALUE})")
     int vocab;
-    @Option(names = "-T", defaultValue = "20", description = "sequence length incl. query (default ${DEFAULT-VALUE})")
+    @Option(names = {"--T", "-T"}, defaultValue = "20", description = "sequence length incl. query (default ${DEFAULT-VALUE})")
     int seqLen;
-    @Option(names = "--alpha", defaultValue = "0.1", description = "Dirichlet concentration (default ${DEFAULT-VALUE})")
+    @Option(names = "--alpha", defaultValue = "" + InContextTree.DEFAULT_ALPHA, description = "Dirichlet concentration (default ${DEFAULT-VALUE})")
     double alpha;
     @Option(names = "--root-prob", defaultValue = "0.5", description = "tree: root probability (default ${DEFAULT-VALUE})")
     double rootProb;
-    @Option(names = "--graph-seed", defaultValue = "2024", description = "tree: graph seed (default ${DEFAULT-VALUE})")
+    @Option(names = "--graph-seed", defaultValue = "" + InContextTree.DEFAULT_GRAPH_SEED, description = "tree: graph seed (default ${DEFAULT-VALUE})")
     long graphSeed;
     @Option(names = "--heads", defaultValue = "1,1", split = ",", description = "heads per layer (default ${DEFAULT-VALUE})")
     int[] heads;
@@ -53,9 +53,9 @@ public final class IncontextCommand implements Callable<Integer> {
     Schedule schedule;
     @Option(names = "--init-scale", defaultValue = "0", description = "std of random attention init; 0 = zeros")
     double initScale;
-    @Option(names = "--seed", defaultValue = "1", description = "training seed (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "" + Trainer.DEFAULT_SEED, description = "training seed (default ${DEFAULT-VALUE})")
     long seed;
-    @Option(names = "--threads", defaultValue = "2", description = "threads (result does not depend on it)")
+    @Option(names = "--threads", defaultValue = "" + Trainer.DEFAULT_SHARDS, description = "threads (result does not depend on it; default ${DEFAULT-VALUE})")
     int threads;
 
     /**
@@ -79,7 +79,7 @@ public final class IncontextCommand implements Callable<Integer> {
             case "dag":
                 return InContextDag.twoParents(s, t, alpha);
             default:
-                throw new IllegalArgumentException("unknown task '" + name + "', expected chain, icl, tree or dag");
+                throw Checks.bad("--task", name, "expected chain, icl, tree or dag");
         }
     }
 
@@ -93,7 +93,7 @@ public final class IncontextCommand implements Callable<Integer> {
                 c = OptimizerConfig.adamw(lr, wd);
                 break;
             default:
-                throw new IllegalArgumentException("unknown optimizer '" + name + "', expected sgd or adamw");
+                throw Checks.bad("--optimizer", name, "expected sgd or adamw");
         }
         return c.withWeightDecay(wd).withSchedule(schedule);
     }
@@ -143,20 +143,70 @@ public final class IncontextCommand implements Callable<Integer> {
         return m;
     }
 
+    /** Largest alphabet and sequence length accepted before the memory estimate. */
+    static final int MAX_SIZE = 1 << 15;
+
+    /**
+     * Checks the shape and training options shared by the in-context commands, each named with
+     * its value on failure, and that the model and one batch fit in the heap ({@link #memoryBytes}).
+     */
+    static void checkShape(int vocab, int seqLen, int[] heads, int steps, int batch, int threads) {
+        Checks.between("--S", vocab, 2, MAX_SIZE);
+        Checks.between("--T", seqLen, 3, MAX_SIZE);
+        Checks.allAtLeast("--heads", heads, 1);
+        if (heads.length > 8) {
+            throw Checks.bad("--heads", heads, "expected at most 8 layers");
+        }
+        Checks.atLeast("--steps", steps, 1);
+        Checks.atLeast("--batch", batch, 1);
+        Checks.atLeast("--threads", threads, 1);
+        Checks.fits("--S " + vocab + " --T " + seqLen + " --heads " + java.util.Arrays.toString(heads).replace(" ", "")
+                + " --batch " + batch, memoryBytes(vocab, seqLen, heads, batch));
+    }
+
+    /**
+     * Memory (bytes, an estimate) of training the disentangled transformer: residual widths
+     * {@code d_0 = S + T}, {@code d_(l+1) = d_l (1 + h_l)}; parameters {@code sum_l h_l d_l^2 + d_L S}
+     * held five times (weights, optimiser state, per-shard gradients); per sequence the residual
+     * stream {@code T d_L} and the attention maps {@code T^2 sum h_l}, three times (forward values,
+     * backward values, sampling).
+     */
+    static double memoryBytes(int vocab, int seqLen, int[] heads, int batch) {
+        double d = (double) vocab + seqLen;
+        double params = 0;
+        double maps = 0;
+        for (int h : heads) {
+            params += h * d * d;
+            maps += (double) h * seqLen * seqLen;
+            d *= 1 + h;
+        }
+        params += d * vocab;
+        return 8 * (5 * params + 3.0 * batch * (seqLen * d + maps));
+    }
+
     @Override
     public Integer call() {
+        checkShape(vocab, seqLen, heads, steps, batch, threads);
+        Checks.positive("--alpha", alpha);
+        Checks.unit("--root-prob", rootProb);
+        if (lr != null) {
+            Checks.positive("--lr", lr);
+        }
+        Checks.nonNegative("--wd", wd);
+        Checks.nonNegative("--init-scale", initScale);
         Task t = buildTask(task, vocab, seqLen, alpha, rootProb, graphSeed);
         Transformer model = Transformer.zeros(t, heads);
         if (initScale > 0) {
             model = model.withRandomAttention(initScale, seed);
         }
-        ProgressBar bar = new ProgressBar("incontext", steps, System.err);
-        TrainingRun run = Trainer.of(t).steps(steps).batch(batch).seed(seed).threads(threads)
-                .optimizer(buildOptimizer(optimizer, lr != null ? lr : "adamw".equals(optimizer) ? ADAMW_LR : SGD_LR,
-                        wd, schedule))
-                .onProgress(p -> bar.set(p.step(), String.format("loss %.4f", p.evalLoss())))
-                .train(model);
-        bar.close();
+        OptimizerConfig opt = buildOptimizer(optimizer, lr != null ? lr : "adamw".equals(optimizer) ? ADAMW_LR : SGD_LR,
+                wd, schedule);
+        TrainingRun run;
+        try (ProgressBar bar = new ProgressBar("incontext", steps, System.err)) {
+            run = Trainer.of(t).steps(steps).batch(batch).seed(seed).threads(threads).optimizer(opt)
+                    .onProgress(p -> bar.set(p.step(), String.format("loss %.4f", p.evalLoss())))
+                    .train(model);
+        }
         System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create()
                 .toJson(result(run, model)));
         return 0;

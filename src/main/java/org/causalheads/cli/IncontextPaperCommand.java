@@ -32,9 +32,9 @@ public final class IncontextPaperCommand implements Callable<Integer> {
 
     @Option(names = "--graphs", defaultValue = "20", description = "number of random graphs (default ${DEFAULT-VALUE})")
     int graphs;
-    @Option(names = "-S", defaultValue = "3", description = "alphabet size (default ${DEFAULT-VALUE})")
+    @Option(names = {"--S", "-S"}, defaultValue = "3", description = "alphabet size (default ${DEFAULT-VALUE})")
     int vocab;
-    @Option(names = "-T", defaultValue = "20", description = "sequence length (default ${DEFAULT-VALUE})")
+    @Option(names = {"--T", "-T"}, defaultValue = "20", description = "sequence length (default ${DEFAULT-VALUE})")
     int seqLen;
     @Option(names = "--root-prob", defaultValue = "0.5", description = "root probability (default ${DEFAULT-VALUE})")
     double rootProb;
@@ -50,10 +50,10 @@ public final class IncontextPaperCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--out", defaultValue = "data/incontext", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
-    @Option(names = "--threads", defaultValue = "2", description = "threads (default ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "" + Trainer.DEFAULT_SHARDS, description = "threads (default ${DEFAULT-VALUE})")
     int threads;
 
-    static final String RESULT_HEADER = "graph,S,T,steps,batch,lr,schedule,seed,parents,final_loss,bayes_loss,"
+    static final String RESULT_HEADER = "graph,S,T,steps,batch,lr,schedule,root_prob,seed,parents,final_loss,bayes_loss,"
             + "unigram_loss,uniform_loss,mean_parent_attention_position_block,mean_parent_attention_data,"
             + "parent_recovery,seconds";
     /** The column summarised at the end (the paper's metric). */
@@ -68,42 +68,90 @@ public final class IncontextPaperCommand implements Callable<Integer> {
         return i;
     }
 
-    /** The data row of a finished graph's result file, which must have this version's header. */
-    private static String readResultRow(Path result) throws IOException {
-        List<String> lines = Files.readAllLines(result, StandardCharsets.UTF_8);
-        if (lines.size() < 2 || !lines.get(0).equals(RESULT_HEADER)) {
-            throw new IllegalArgumentException("existing file " + result + " does not hold one result with header '"
-                    + RESULT_HEADER + "' (found " + (lines.isEmpty() ? "an empty file" : "'" + lines.get(0) + "'")
-                    + "); use another --out");
+    /** Number of leading result columns that are settings (the key of a graph's result). */
+    static final int SETTINGS_COLUMNS = 9;
+
+    /** The settings columns of graph {@code g}'s row: every option its result depends on. */
+    String settings(int g) {
+        return String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%s,%s,%s,%d", g, vocab, seqLen, steps, batch, lr, schedule,
+                rootProb, seed + g);
+    }
+
+    /**
+     * The data row of a finished graph's result file, which must have this version's header and
+     * the settings of this run; a file from other settings is refused, never reused.
+     */
+    private String readResultRow(Path result, int g) {
+        String text = Checks.readText("--out", result);
+        String[] lines = text.split("\n", -1);
+        String[] head = RESULT_HEADER.split(",", -1);
+        if (lines.length < 2 || !lines[0].equals(RESULT_HEADER) || lines[1].split(",", -1).length != head.length) {
+            throw Checks.bad("--out", result, "existing result file does not hold one result with header '"
+                    + RESULT_HEADER + "' (found " + (text.isEmpty() ? "an empty file" : "'" + lines[0] + "'")
+                    + "); expected a file written by this command (use another --out)");
         }
-        return lines.get(1);
+        String[] have = lines[1].split(",", -1);
+        String[] want = settings(g).split(",", -1);
+        for (int c = 0; c < SETTINGS_COLUMNS; c++) {
+            if (!have[c].equals(want[c])) {
+                throw Checks.bad("--out", result, "was computed with " + head[c] + "=" + have[c] + " but this run has "
+                        + head[c] + "=" + want[c] + "; expected the same settings to resume (use another --out)");
+            }
+        }
+        return lines[1];
     }
 
     @Override
     public Integer call() throws IOException {
+        Checks.atLeast("--graphs", graphs, 1);
+        IncontextCommand.checkShape(vocab, seqLen, new int[] {1, 1}, steps, batch, threads);
+        Checks.unit("--root-prob", rootProb);
+        Checks.positive("--lr", lr);
         Path dir = out.resolve("trees");
-        Files.createDirectories(dir);
+        Checks.writable("--out", dir.resolve("trees_results.csv"));
+        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(dir.resolve(".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock;
+            try {
+                lock = lockFile.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw Checks.bad("--out", out, "is being written by another incontext-paper run (" + dir.resolve(".lock")
+                        + " is locked); expected one writer per folder: wait for it, or use another --out");
+            }
+            try {
+                return runGraphs(dir);
+            } finally {
+                lock.release();
+            }
+        }
+    }
+
+    private int runGraphs(Path dir) {
         List<String> rows = new ArrayList<>();
         for (int g = 0; g < graphs; g++) {
             Path result = dir.resolve(String.format("graph_%02d_result.csv", g));
             if (Files.exists(result)) {
-                System.err.println("graph " + g + ": " + result + " exists, skipped");
-                rows.add(readResultRow(result));
+                rows.add(readResultRow(result, g));
+                System.err.println("graph " + g + ": " + result + " exists with the same settings, skipped");
                 continue;
             }
             InContextTree task = InContextTree.randomTree(vocab, seqLen, rootProb, seed + g);
             Transformer model = Transformer.zeros(task, 1, 1);
-            ProgressBar bar = new ProgressBar(String.format("graph %2d/%d", g + 1, graphs), steps, System.err);
-            TrainingRun run = Trainer.of(task).steps(steps).batch(batch).seed(seed + g).threads(threads)
-                    .optimizer(IncontextCommand.buildOptimizer("sgd", lr, 0, schedule))
-                    .evalEvery(Math.max(1, steps / 128))
-                    .onProgress(p -> bar.set(p.step(), String.format(Locale.ROOT, "loss %.4f", p.evalLoss())))
-                    .train(model);
-            bar.close();
+            TrainingRun run;
+            try (ProgressBar bar = new ProgressBar(String.format("graph %2d/%d", g + 1, graphs), steps, System.err)) {
+                run = Trainer.of(task).steps(steps).batch(batch).seed(seed + g).threads(threads)
+                        .optimizer(IncontextCommand.buildOptimizer("sgd", lr, 0, schedule))
+                        .evalEvery(Math.max(1, steps / 128))
+                        .onProgress(p -> bar.set(p.step(), String.format(Locale.ROOT, "loss %.4f", p.evalLoss())))
+                        .train(model);
+            }
             writeLossCurve(dir.resolve(String.format("graph_%02d_loss.csv", g)), run);
             AttentionSnapshot snap = run.finalSnapshot();
-            String row = String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%s,%s,%d,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.2f",
-                    g, vocab, seqLen, steps, batch, lr, schedule, seed + g,
+            String row = String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.2f",
+                    settings(g),
                     Arrays.toString(task.parentArray()).replace(", ", " "),
                     run.finalLoss(), run.bayesLoss(), run.unigramLoss(), run.uniformLoss(),
                     Metrics.meanOnParents(model.positionAttention(0), task), snap.meanParentAttention(task),

@@ -1,6 +1,5 @@
 package org.causalheads.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +78,7 @@ public final class MethodsSweepCommand implements Callable<Integer> {
     @Option(names = "--methods", split = ",", description = "method labels (default: all of Method.defaults())")
     List<String> methods;
 
-    @Option(names = "--max-epochs", defaultValue = "1000000", description = "epoch budget of attention methods (default ${DEFAULT-VALUE})")
+    @Option(names = "--max-epochs", defaultValue = "" + TrainConfig.DEFAULT_MAX_EPOCHS, description = "epoch budget of attention methods (default ${DEFAULT-VALUE})")
     int maxEpochs;
 
     @Option(names = "--out", description = "CSV file (default data/methods_<kind>.csv, or data/methods_<network>.csv)")
@@ -90,19 +89,32 @@ public final class MethodsSweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        for (int n : ns) {
-            if (n < 1) {
-                throw new IllegalArgumentException("--ns value n = " + n + "; expected n >= 1");
-            }
-        }
+        Checks.allAtLeast("--ns", ns, 1);
+        Checks.nonEmpty("--seeds", seeds);
+        Checks.atLeast("--max-epochs", maxEpochs, 1);
         if (problem.spec != null) {
-            throw new IllegalArgumentException("--spec " + problem.spec + ": sweep methods draws a problem from every seed of "
-                    + "--seeds; use the generator options (--T, --S, --K, --gamma, ...) instead");
+            throw Checks.bad("--spec", problem.spec, "not used by sweep methods, which draws a problem from every seed of "
+                    + "--seeds; expected the generator options (--T, --S, --K, --gamma, ...) instead");
         }
         if (spec != null && spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
-            throw new IllegalArgumentException("--seed " + problem.seed + ": sweep methods takes its seeds from --seeds");
+            throw Checks.bad("--seed", problem.seed, "not used by sweep methods, which takes its seeds from --seeds");
         }
-        List<Method> ms = methods == null ? Method.defaults() : Method.byLabels(methods);
+        if (methods != null && methods.isEmpty()) {
+            throw Checks.bad("--methods", "''", "expected at least one method label");
+        }
+        int maxN = java.util.Arrays.stream(ns).max().orElse(0);
+        if (kind != Kind.network) {
+            problem.validate(problem.length, maxN);
+            if (kind == Kind.kary) {
+                Checks.positive("--kary-alpha", karyAlpha);
+            }
+        }
+        List<Method> ms;
+        try {
+            ms = methods == null ? Method.defaults() : Method.byLabels(methods);
+        } catch (IllegalArgumentException e) {
+            throw Checks.bad("--methods", String.join(",", methods), e.getMessage());
+        }
         TrainConfig cfg = TrainConfig.defaults().withMaxEpochs(maxEpochs);
         List<Method> run = new ArrayList<>();
         for (Method m : ms) {
@@ -112,10 +124,19 @@ public final class MethodsSweepCommand implements Callable<Integer> {
         String netName = kind == Kind.network ? networkName(bif) : null;
         String settings = settings(net);
         Path file = out != null ? out : Path.of("data", "methods_" + (kind == Kind.network ? netName : kind.name()) + ".csv");
-        Set<String> existing = ResumableCsv.doneKeys(file, ResultRow.HEADER, ResultRow.KEY_COLUMNS);
+        if (net != null) {
+            long cells = 0;
+            for (int i = 0; i < net.size(); i++) {
+                cells += (long) net.configurations(i) * net.variable(i).size();
+            }
+            Checks.fits("--bif " + bif + " --ns " + maxN, 8.0 * cells * 4 + 8.0 * maxN * net.size()
+                    + Checks.kgmiBytes(net.size(), java.util.Arrays.stream(net.stateCounts()).max().orElse(2), 1, 0));
+        }
         long total = (long) ns.length * seeds.length * run.size();
         int skipped = 0;
-        try (BufferedWriter w = ResumableCsv.open(file, ResultRow.HEADER); ProgressBar bar = new ProgressBar("sweep methods", total, System.err)) {
+        try (ResumableCsv w = ResumableCsv.open("--out", file, ResultRow.HEADER, ResultRow.KEY_COLUMNS, System.err);
+             ProgressBar bar = new ProgressBar("sweep methods", total, System.err)) {
+            Set<String> existing = w.doneKeys();
             for (long seed : seeds) {
                 for (int n : ns) {
                     Task task = task(net, netName, n, seed);
@@ -127,9 +148,7 @@ public final class MethodsSweepCommand implements Callable<Integer> {
                             continue;
                         }
                         MethodResult r = m.run(task);
-                        w.write(ResultRow.of(task, settings, seed, r).csv());
-                        w.newLine();
-                        w.flush();
+                        w.appendLine(ResultRow.of(task, settings, seed, r).csv());
                         bar.step();
                     }
                 }
@@ -194,8 +213,13 @@ public final class MethodsSweepCommand implements Callable<Integer> {
         }
         Path p = Path.of(bif);
         if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException("--bif " + bif + ": no such file; expected 'asia' or a BIF file path");
+            throw Checks.bad("--bif", bif, "no such file; expected 'asia' or a BIF file path");
         }
-        return Bif.read(p);
+        String text = Checks.readText("--bif", p);
+        try {
+            return Bif.read(text);
+        } catch (IllegalArgumentException e) {
+            throw Checks.bad("--bif", bif, e.getMessage());
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.causalheads.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import org.causalheads.kgmi.GraphType;
 import org.causalheads.kgmi.Problem;
@@ -12,34 +11,34 @@ public final class ProblemOptions {
     @Option(names = "--spec", description = "JSON problem spec; overrides the generator options")
     Path spec;
 
-    @Option(names = "--T", defaultValue = "20", description = "positions (default ${DEFAULT-VALUE})")
+    @Option(names = {"--T", "-T"}, defaultValue = "" + Problem.DEFAULT_LENGTH, description = "positions (default ${DEFAULT-VALUE})")
     int length;
 
-    @Option(names = "--S", defaultValue = "5", description = "alphabet size (default ${DEFAULT-VALUE})")
+    @Option(names = {"--S", "-S"}, defaultValue = "" + Problem.DEFAULT_STATES, description = "alphabet size (default ${DEFAULT-VALUE})")
     int states;
 
-    @Option(names = "--K", defaultValue = "2", description = "parents per node = heads (default ${DEFAULT-VALUE})")
+    @Option(names = {"--K", "-K"}, defaultValue = "" + Problem.DEFAULT_PARENTS, description = "parents per node = heads (default ${DEFAULT-VALUE})")
     int parents;
 
-    @Option(names = "--gamma", defaultValue = "1.0", description = "kernel strength in [0,1] (default ${DEFAULT-VALUE})")
+    @Option(names = "--gamma", defaultValue = "" + Problem.DEFAULT_STRENGTH, description = "kernel strength in [0,1] (default ${DEFAULT-VALUE})")
     double gamma;
 
-    @Option(names = "--concentration", defaultValue = "1.0", description = "Gamma concentration of base kernels (default ${DEFAULT-VALUE})")
+    @Option(names = "--concentration", defaultValue = "" + Problem.DEFAULT_CONCENTRATION, description = "Gamma concentration of base kernels (default ${DEFAULT-VALUE})")
     double concentration;
 
     @Option(names = "--lambda", split = ",", description = "mixture weights (default equal)")
     double[] lambda;
 
-    @Option(names = "--extra-roots", defaultValue = "0", description = "extra roots (default ${DEFAULT-VALUE})")
+    @Option(names = "--extra-roots", defaultValue = "" + Problem.DEFAULT_EXTRA_ROOTS, description = "extra roots (default ${DEFAULT-VALUE})")
     int extraRoots;
 
     @Option(names = "--graph", defaultValue = "RANDOM", description = "RANDOM, BANDED or CHAIN (default ${DEFAULT-VALUE})")
     GraphType graph;
 
-    @Option(names = "--window", defaultValue = "4", description = "window of BANDED graphs (default ${DEFAULT-VALUE})")
+    @Option(names = "--window", defaultValue = "" + Problem.DEFAULT_WINDOW, description = "window of BANDED graphs (default ${DEFAULT-VALUE})")
     int window;
 
-    @Option(names = "--seed", defaultValue = "1", description = "problem seed (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "" + Problem.DEFAULT_SEED, description = "problem seed (default ${DEFAULT-VALUE})")
     long seed;
 
     /**
@@ -55,8 +54,54 @@ public final class ProblemOptions {
                 + " extra-roots=" + extraRoots + " graph=" + graph + " window=" + window;
     }
 
-    Problem build() throws IOException {
-        return spec != null ? Problem.readSpec(spec) : build(length, gamma, seed);
+    /** Largest T accepted before the memory estimate (the DAG generators index positions by int). */
+    static final int MAX_LENGTH = 1 << 20;
+
+    /**
+     * Checks the generator options (each named with its value on failure) and that a problem of
+     * length {@code t} with {@code n} samples fits in the heap ({@link Checks#kgmiBytes}).
+     */
+    void validate(int t, long n) {
+        Checks.between("--T", t, 2, MAX_LENGTH);
+        Checks.between("--S", states, 2, 127);
+        Checks.atLeast("--K", parents, 1);
+        if (parents >= t) {
+            throw Checks.bad("--K", parents, "expected K < T = " + t + " (every non-root position needs K earlier positions)");
+        }
+        Checks.unit("--gamma", gamma);
+        Checks.positive("--concentration", concentration);
+        Checks.atLeast("--extra-roots", extraRoots, 0);
+        Checks.atLeast("--window", window, 1);
+        if (lambda != null) {
+            if (lambda.length != parents) {
+                throw Checks.bad("--lambda", lambda, "expected K = " + parents + " weights");
+            }
+            for (double w : lambda) {
+                Checks.positive("--lambda", w);
+            }
+        }
+        Checks.fits("--T " + t + " --S " + states + " --K " + parents + (n > 0 ? " --n " + n : ""),
+                Checks.kgmiBytes(t, states, parents, n));
+    }
+
+    /**
+     * The problem of the options: the spec file if given (read as UTF-8 text), else generated;
+     * checked to fit in the heap with {@code n} samples (0: population values).
+     */
+    Problem build(long n) {
+        if (spec != null) {
+            String text = Checks.readText("--spec", spec);
+            Problem p;
+            try {
+                p = org.causalheads.kgmi.ProblemSpec.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--spec: " + spec + ": " + e.getMessage());
+            }
+            Checks.fits("--spec " + spec, Checks.kgmiBytes(p.length(), p.states(), p.slots(), n));
+            return p;
+        }
+        validate(length, n);
+        return build(length, gamma, seed);
     }
 
     Problem build(int t, double g, long s) {

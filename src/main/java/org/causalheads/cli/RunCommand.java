@@ -33,16 +33,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--n", description = "sampled sequences (omit for exact population values)")
     Integer n;
 
-    @Option(names = "--sample-seed", defaultValue = "11", description = "seed of the samples (default ${DEFAULT-VALUE})")
+    @Option(names = "--sample-seed", defaultValue = "" + Experiment.DEFAULT_SAMPLE_SEED, description = "seed of the samples (default ${DEFAULT-VALUE})")
     long sampleSeed;
 
-    @Option(names = "--eta", defaultValue = "10", description = "step size (default ${DEFAULT-VALUE})")
+    @Option(names = "--eta", defaultValue = "" + TrainConfig.DEFAULT_ETA, description = "step size (default ${DEFAULT-VALUE})")
     double eta;
 
-    @Option(names = "--max-epochs", defaultValue = "1000000", description = "epoch budget (default ${DEFAULT-VALUE})")
+    @Option(names = "--max-epochs", defaultValue = "" + TrainConfig.DEFAULT_MAX_EPOCHS, description = "epoch budget (default ${DEFAULT-VALUE})")
     int maxEpochs;
 
-    @Option(names = "--eps-attn", defaultValue = "0.05", description = "stopping threshold (default ${DEFAULT-VALUE})")
+    @Option(names = "--eps-attn", defaultValue = "" + TrainConfig.DEFAULT_EPS_ATTN, description = "stopping threshold (default ${DEFAULT-VALUE})")
     double epsAttn;
 
     @Option(names = "--write-spec", description = "also write the problem as a JSON spec here")
@@ -50,7 +50,16 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Problem p = problem.build();
+        if (n != null) {
+            Checks.atLeast("--n", n, 1);
+        }
+        Checks.positive("--eta", eta);
+        Checks.atLeast("--max-epochs", maxEpochs, 1);
+        Checks.openUnit("--eps-attn", epsAttn);
+        if (writeSpec != null) {
+            Checks.writable("--write-spec", writeSpec);
+        }
+        Problem p = problem.build(n == null ? 0 : n);
         if (writeSpec != null) {
             p.writeSpec(writeSpec);
         }

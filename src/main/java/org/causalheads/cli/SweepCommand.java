@@ -1,6 +1,5 @@
 package org.causalheads.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,14 +21,18 @@ import picocli.CommandLine.Option;
 /**
  * {@code sweep}: a grid over T, γ, f, form, n, objective and seeds, one tidy CSV row per run,
  * appended (and flushed) as each run finishes. Rerunning the same command skips rows whose key
- * columns are already in the file, so an interrupted sweep resumes where it stopped.
+ * columns are already in the file, so an interrupted sweep resumes where it stopped. The key ends
+ * with a {@code settings} column holding every other option a row depends on (the generator
+ * options of {@link ProblemOptions#generatorSettings}, {@code --sample-seed} and
+ * {@code --max-epochs}), so a sweep with other options adds its own rows instead of reusing
+ * these; see {@link ResumableCsv} for damaged files and the lock against a second writer.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, subcommands = MethodsSweepCommand.class,
         description = "Grid of KG-MI experiments -> tidy CSV (resumable: existing rows are skipped).")
 public final class SweepCommand implements Callable<Integer> {
 
-    static final List<String> KEY = List.of("T", "S", "K", "gamma", "f", "form", "objective", "n", "seed");
-    static final List<String> HEADER = List.of("T", "S", "K", "gamma", "f", "form", "objective", "n", "seed",
+    static final List<String> KEY = List.of("T", "S", "K", "gamma", "f", "form", "objective", "n", "seed", "settings");
+    static final List<String> HEADER = List.of("T", "S", "K", "gamma", "f", "form", "objective", "n", "seed", "settings",
             "stop_epoch", "stopped", "epochs_run", "delta", "nonpositive_gap_slots", "epsilon",
             "f1", "shd", "head_collapse", "seconds");
 
@@ -58,10 +61,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", description = "problem seeds (default ${DEFAULT-VALUE})")
     long[] seeds;
 
-    @Option(names = "--sample-seed", defaultValue = "11", description = "seed of the samples (default ${DEFAULT-VALUE})")
+    @Option(names = "--sample-seed", defaultValue = "" + Experiment.DEFAULT_SAMPLE_SEED, description = "seed of the samples (default ${DEFAULT-VALUE})")
     long sampleSeed;
 
-    @Option(names = "--max-epochs", defaultValue = "1000000", description = "epoch budget (default ${DEFAULT-VALUE})")
+    @Option(names = "--max-epochs", defaultValue = "" + TrainConfig.DEFAULT_MAX_EPOCHS, description = "epoch budget (default ${DEFAULT-VALUE})")
     int maxEpochs;
 
     @Option(names = "--out", defaultValue = "data/kgmi_sweep.csv", description = "CSV file (default ${DEFAULT-VALUE})")
@@ -70,13 +73,28 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (problem.spec != null) {
-            throw new IllegalArgumentException("--spec fixes T and gamma; a sweep generates its problems (drop --spec)");
+            throw Checks.bad("--spec", problem.spec, "not used by sweep, which generates its problems from --Ts and --gammas (drop --spec)");
         }
         List<Integer> nVals = new ArrayList<>();
         for (String s : ns) {
             nVals.add(parseN(s));
         }
-        Set<String> existing = ResumableCsv.doneKeys(out, HEADER, KEY.size());
+        Checks.allAtLeast("--Ts", ts, 2);
+        if (gammas.length == 0) {
+            throw Checks.bad("--gammas", "''", "expected at least one value");
+        }
+        for (double g : gammas) {
+            Checks.unit("--gammas", g);
+        }
+        Checks.nonEmpty("--fs", fs);
+        Checks.nonEmpty("--forms", forms);
+        Checks.nonEmpty("--objectives", objectives);
+        Checks.nonEmpty("--seeds", seeds);
+        Checks.atLeast("--max-epochs", maxEpochs, 1);
+        int maxN = nVals.stream().mapToInt(Integer::intValue).max().orElse(0);
+        for (int t : ts) {
+            problem.validate(t, maxN);
+        }
         List<Object[]> grid = new ArrayList<>();
         for (int t : ts) {
             for (double g : gammas) {
@@ -95,7 +113,9 @@ public final class SweepCommand implements Callable<Integer> {
         }
         TrainConfig cfg = TrainConfig.defaults().withMaxEpochs(maxEpochs);
         int skipped = 0;
-        try (BufferedWriter w = ResumableCsv.open(out, HEADER); ProgressBar bar = new ProgressBar("sweep", grid.size(), System.err)) {
+        try (ResumableCsv w = ResumableCsv.open("--out", out, HEADER, KEY.size(), System.err);
+             ProgressBar bar = new ProgressBar("sweep", grid.size(), System.err)) {
+            Set<String> existing = w.doneKeys();
             for (Object[] c : grid) {
                 int t = (Integer) c[0];
                 double g = (Double) c[1];
@@ -105,7 +125,8 @@ public final class SweepCommand implements Callable<Integer> {
                 Objective o = (Objective) c[5];
                 int n = (Integer) c[6];
                 List<String> key = List.of(Integer.toString(t), Integer.toString(problem.states), Integer.toString(problem.parents),
-                        Double.toString(g), f.name(), form.name(), o.name(), n == 0 ? "pop" : Integer.toString(n), Long.toString(seed));
+                        Double.toString(g), f.name(), form.name(), o.name(), n == 0 ? "pop" : Integer.toString(n), Long.toString(seed),
+                        settings(t, g));
                 if (existing.contains(String.join(",", key))) {
                     skipped++;
                     bar.step();
@@ -128,14 +149,20 @@ public final class SweepCommand implements Callable<Integer> {
                 row.add(Integer.toString(r.scores().shd()));
                 row.add(num(r.scores().headCollapseRate()));
                 row.add(String.format(Locale.ROOT, "%.3f", r.seconds()));
-                w.write(String.join(",", row));
-                w.newLine();
-                w.flush();
+                w.append(row);
                 bar.step();
             }
         }
         System.err.println("wrote " + out + " (" + (grid.size() - skipped) + " new rows, " + skipped + " already present)");
         return 0;
+    }
+
+    /**
+     * Every option besides the key's own columns that changes a row's result, as canonical
+     * {@code key=value} pairs: the generator options, the sample seed and the epoch budget.
+     */
+    String settings(int t, double g) {
+        return problem.generatorSettings(t, g) + " sample-seed=" + sampleSeed + " max-epochs=" + maxEpochs;
     }
 
     private static int parseN(String s) {
@@ -146,10 +173,10 @@ public final class SweepCommand implements Callable<Integer> {
         try {
             n = Integer.parseInt(s.trim());
         } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("--ns value '" + s + "'; expected 'pop' or a positive integer");
+            throw Checks.bad("--ns", s, "expected 'pop' or a positive integer");
         }
         if (n < 1) {
-            throw new IllegalArgumentException("--ns value n = " + n + "; expected 'pop' or n >= 1");
+            throw Checks.bad("--ns", n, "expected 'pop' or a positive integer");
         }
         return n;
     }

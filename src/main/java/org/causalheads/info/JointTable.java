@@ -36,7 +36,7 @@ public final class JointTable {
     /** Exact joints from precomputed conditionals. */
     public static JointTable population(PairwiseConditionals c) {
         int t = c.length(), s = c.states();
-        double[][] j = new double[t * (t - 1) / 2][];
+        double[][] j = new double[Math.toIntExact((long) t * (t - 1) / 2)][];
         for (int i = 1; i < t; i++) {
             for (int q = 0; q < i; q++) {
                 double[] d = new double[s * s];
@@ -63,7 +63,7 @@ public final class JointTable {
         }
         int t = counts.length(), s = counts.states(), n = counts.samples();
         double denom = n + s * s * alpha;
-        double[][] j = new double[t * (t - 1) / 2][];
+        double[][] j = new double[Math.toIntExact((long) t * (t - 1) / 2)][];
         for (int i = 1; i < t; i++) {
             for (int q = 0; q < i; q++) {
                 long[] c = counts.flat(q, i);

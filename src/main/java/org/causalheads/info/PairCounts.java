@@ -59,7 +59,7 @@ public final class PairCounts {
                 }
             }
         });
-        long[][] counts = new long[t * (t - 1) / 2][];
+        long[][] counts = new long[Math.toIntExact((long) t * (t - 1) / 2)][];
         IntStream rows = IntStream.range(1, t);
         (parallel ? rows.parallel() : rows).forEach(i -> {
             for (int j = 0; j < i; j++) {
@@ -148,7 +148,7 @@ public final class PairCounts {
      */
     public static PairCounts naive(Samples x) {
         int t = x.length(), s = x.states(), n = x.count();
-        long[][] counts = new long[t * (t - 1) / 2][];
+        long[][] counts = new long[Math.toIntExact((long) t * (t - 1) / 2)][];
         byte[][] cols = new byte[t][];
         for (int i = 0; i < t; i++) {
             cols[i] = x.column(i);

@@ -123,18 +123,37 @@ public final class Problem {
         return "Problem[" + process + ", " + provenance + "]";
     }
 
+    /** Default number of positions T of a generated problem: {@value}. */
+    public static final int DEFAULT_LENGTH = 20;
+    /** Default alphabet size S: {@value}. */
+    public static final int DEFAULT_STATES = 5;
+    /** Default parents per node K: {@value}. */
+    public static final int DEFAULT_PARENTS = 2;
+    /** Default kernel strength γ: {@value}. */
+    public static final double DEFAULT_STRENGTH = 1.0;
+    /** Default Gamma concentration of the base kernels: {@value}. */
+    public static final double DEFAULT_CONCENTRATION = 1.0;
+    /** Default number of extra roots: {@value}. */
+    public static final int DEFAULT_EXTRA_ROOTS = 0;
+    /** Default graph family. */
+    public static final GraphType DEFAULT_GRAPH = GraphType.RANDOM;
+    /** Default window of BANDED graphs: {@value}. */
+    public static final int DEFAULT_WINDOW = 4;
+    /** Default problem seed: {@value}. */
+    public static final long DEFAULT_SEED = 1L;
+
     /** Parameters of a generated problem; every setter returns this builder. */
     public static final class Builder {
-        private int length = 20;
-        private int states = 5;
-        private int parents = 2;
-        private double strength = 1.0;
-        private double concentration = 1.0;
+        private int length = DEFAULT_LENGTH;
+        private int states = DEFAULT_STATES;
+        private int parents = DEFAULT_PARENTS;
+        private double strength = DEFAULT_STRENGTH;
+        private double concentration = DEFAULT_CONCENTRATION;
         private double[] lambda;
-        private int extraRoots = 0;
-        private GraphType graph = GraphType.RANDOM;
-        private int window = 4;
-        private long seed = 1L;
+        private int extraRoots = DEFAULT_EXTRA_ROOTS;
+        private GraphType graph = DEFAULT_GRAPH;
+        private int window = DEFAULT_WINDOW;
+        private long seed = DEFAULT_SEED;
 
         private Builder() {
         }

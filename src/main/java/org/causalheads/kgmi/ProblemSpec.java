@@ -32,13 +32,17 @@ import org.causalheads.markov.MtdProcess;
  * {@code kernels[l][s]} is the row {@code κ_l(· | s)}; {@code parents[i]} is {@code null} for a
  * root or the ordered slot list of node {@code i}; T is the length of {@code parents}. {@code mu}
  * is optional (default: the stationary distribution of {@code kernels[0]}); {@code provenance} is
- * optional and informative only. Doubles are written in shortest round-trip form, so a written
+ * optional and informative only; any other field (a misspelling such as {@code "Mu"}, or
+ * {@code "T"}) is refused. Doubles are written in shortest round-trip form, so a written
  * spec reads back to an identical problem. A malformed spec raises
  * {@link IllegalArgumentException} naming the field, the value and what was expected.
  */
 public final class ProblemSpec {
 
     private static final Gson GSON = new Gson();
+
+    /** The fields a spec may have; any other is refused, so a misspelled optional field is not ignored. */
+    static final List<String> FIELDS = List.of("S", "K", "lambda", "mu", "kernels", "parents", "provenance");
 
     private ProblemSpec() {
     }
@@ -100,6 +104,12 @@ public final class ProblemSpec {
             throw new IllegalArgumentException("spec must be a JSON object, got " + abbreviate(root));
         }
         JsonObject o = root.getAsJsonObject();
+        for (String key : o.keySet()) {
+            if (!FIELDS.contains(key)) {
+                throw new IllegalArgumentException("field \"" + key + "\" is unknown; expected only " + FIELDS
+                        + " (names are case-sensitive; T is the length of \"parents\")");
+            }
+        }
         int s = intField(o, "S");
         if (s < 2 || s > 127) {
             throw new IllegalArgumentException("field \"S\" = " + s + "; expected 2 <= S <= 127");

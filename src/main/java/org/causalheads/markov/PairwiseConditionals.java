@@ -45,7 +45,7 @@ public final class PairwiseConditionals {
                 }
             }
         }
-        double[][] c = new double[t * (t - 1) / 2][];
+        double[][] c = new double[Math.toIntExact((long) t * (t - 1) / 2)][];
         double[] r = new double[s * s];
         for (int i = 1; i < t; i++) {
             int[] pa = proc.dag().parents(i);

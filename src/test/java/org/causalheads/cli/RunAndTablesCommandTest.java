@@ -102,7 +102,10 @@ class RunAndTablesCommandTest {
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute("run", "--T", "2", "--K", "2");
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: ").contains("T = 2").hasLineCount(1);
+        String[] lines = err.toString().split("\\R");
+        assertThat(lines[0]).startsWith("error: --K: 2: ").contains("T = 2");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).startsWith("see '").endsWith("run --help'");
     }
 
     @Test
