@@ -155,8 +155,14 @@ final class Checks {
                 Files.createDirectories(parent);
             }
         } catch (IOException e) {
-            throw bad(option, file, "cannot create its folder " + parent + " (" + e.getClass().getSimpleName()
-                    + "); expected a writable path");
+            String why = "not writable";
+            for (Path p = parent; p != null; p = p.getParent()) {
+                if (Files.isRegularFile(p)) {
+                    why = p + " is a file, not a folder";
+                    break;
+                }
+            }
+            throw bad(option, file, "cannot create its folder " + parent + " (" + why + "); expected a writable path");
         }
         if (Files.isDirectory(file)) {
             throw bad(option, file, "is a folder; expected a file path");

@@ -77,7 +77,9 @@ public final class Main implements Runnable {
         String msg = ex.getMessage() == null ? "" : ex.getMessage();
         if (ex instanceof CommandLine.MissingParameterException) {
             // "Missing required parameter for option '--T' (<length>)"
-            String opt = ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName() : "option";
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("option '([^']+)'").matcher(msg);
+            String opt = ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName()
+                    : m.find() ? m.group(1) : "option";
             return opt + ": (missing): expected a value";
         }
         CommandLine.Model.ArgSpec spec = ex.getArgSpec();

@@ -98,7 +98,8 @@ public final class ProblemSpec {
         try {
             root = JsonParser.parseString(json);
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException("spec is not valid JSON: " + e.getMessage(), e);
+            String why = String.valueOf(e.getMessage()).replaceFirst("^[\\w.$]+(Exception|Error): ", "");
+            throw new IllegalArgumentException("spec is not valid JSON (" + why + "); expected a JSON object", e);
         }
         if (!root.isJsonObject()) {
             throw new IllegalArgumentException("spec must be a JSON object, got " + abbreviate(root));
