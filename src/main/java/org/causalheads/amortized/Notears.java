@@ -10,6 +10,11 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   min_W  F(W) + λ1 |W|_1   subject to   h(W) = tr(exp(W∘W)) − d = 0,
  *   F(W) = (1/2n) ||X − X W||²_F = ½ tr((I − W)ᵀ S (I − W)),   S = XᵀX / n,
  * </pre>
+ * where {@link #fit} first centres every column of {@code X} (subtracts its mean), as the original
+ * implementation does for its least-squares loss: a linear SEM without intercepts fits centred
+ * data, and without centring a constant offset in a column acts as a shared cause of everything
+ * and turns into spurious edges. So {@code S} is the sample covariance (divided by {@code n}), and
+ * the fitted graph does not change when constants are added to the columns.
  * solved by the augmented Lagrangian of NOTEARS: with {@code ρ = 1, α = 0}, repeatedly minimise
  * {@code F(W) + (ρ/2) h(W)² + α h(W) + λ1|W|_1} from the previous {@code W}, multiplying
  * {@code ρ} by 10 until {@code h} has fallen below a quarter of its previous value, then set
@@ -74,7 +79,31 @@ public final class Notears {
     private Notears() {
     }
 
-    /** The second-moment matrix {@code S = XᵀX / n} of data {@code x} ({@code n × d}). */
+    /**
+     * The covariance matrix {@code S = X_cᵀX_c / n} of data {@code x} ({@code n × d}), with
+     * {@code X_c} the data with every column's mean subtracted: what {@link #fit} minimises over.
+     */
+    public static DMatrixRMaj centredMoments(DMatrixRMaj x) {
+        if (x.numRows < 1 || x.numCols < 1) {
+            throw new IllegalArgumentException("data must have at least one row and column, got " + x.numRows + "x" + x.numCols);
+        }
+        DMatrixRMaj c = x.copy();
+        int n = x.numRows;
+        int d = x.numCols;
+        for (int j = 0; j < d; j++) {
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                mean += x.get(i, j);
+            }
+            mean /= n;
+            for (int i = 0; i < n; i++) {
+                c.set(i, j, x.get(i, j) - mean);
+            }
+        }
+        return secondMoments(c);
+    }
+
+    /** The second-moment matrix {@code S = XᵀX / n} of data {@code x} ({@code n × d}), not centred. */
     public static DMatrixRMaj secondMoments(DMatrixRMaj x) {
         if (x.numRows < 1 || x.numCols < 1) {
             throw new IllegalArgumentException("data must have at least one row and column, got " + x.numRows + "x" + x.numCols);
@@ -137,7 +166,7 @@ public final class Notears {
     }
 
     /**
-     * Fits NOTEARS to data {@code x} ({@code n × d}, one sample a row).
+     * Fits NOTEARS to data {@code x} ({@code n × d}, one sample a row), columns centred first.
      *
      * @throws IllegalArgumentException if {@code x} is empty or has a non-finite entry
      */
@@ -147,11 +176,13 @@ public final class Notears {
                 throw new IllegalArgumentException("data contain a non-finite value " + v);
             }
         }
-        DMatrixRMaj s = secondMoments(x);
-        return fitMoments(s, cfg);
+        return fitMoments(centredMoments(x), cfg);
     }
 
-    /** Fits NOTEARS given only {@code S = XᵀX/n} (the loss depends on the data through it alone). */
+    /**
+     * Fits NOTEARS given only {@code S} (the loss depends on the data through it alone); pass
+     * {@link #centredMoments} to fit as {@link #fit} does.
+     */
     public static NotearsResult fitMoments(DMatrixRMaj s, Config cfg) {
         int d = s.numRows;
         DMatrixRMaj w = new DMatrixRMaj(d, d);

@@ -110,6 +110,36 @@ class NotearsTest {
     }
 
     @Test
+    void theGraphDoesNotChangeUnderColumnOffsets() {
+        Domains fam = Domains.of(Domains.Setting.SHARED_ORDER, 10, 1.5, 1.0, 5);
+        for (int k = 0; k < 2; k++) {
+            LinearSem sem = fam.domain(k);
+            DMatrixRMaj x = sem.sample(1000, 40 + k);
+            DMatrixRMaj shifted = x.copy();
+            for (int i = 0; i < x.numRows; i++) {
+                for (int j = 0; j < x.numCols; j++) {
+                    shifted.set(i, j, x.get(i, j) + (j + 1)); // offsets +1 ... +10
+                }
+            }
+            double[][] a = Notears.fit(x).thresholded(Notears.THRESHOLD);
+            double[][] b = Notears.fit(shifted).thresholded(Notears.THRESHOLD);
+            for (int i = 0; i < a.length; i++) {
+                for (int j = 0; j < a.length; j++) {
+                    assertThat(b[i][j] != 0).as("domain %d, edge %d -> %d", k, i, j).isEqualTo(a[i][j] != 0);
+                }
+            }
+            assertThat(sem.score(b, Notears.THRESHOLD).shd()).isEqualTo(sem.score(a, Notears.THRESHOLD).shd());
+            // the uncentred second moments are what made offsets matter: they differ, the covariances agree
+            assertThat(Notears.secondMoments(shifted).get(0, 1)).isNotCloseTo(Notears.secondMoments(x).get(0, 1), within(0.5));
+            DMatrixRMaj ca = Notears.centredMoments(x);
+            DMatrixRMaj cb = Notears.centredMoments(shifted);
+            for (int q = 0; q < ca.data.length; q++) {
+                assertThat(cb.data[q]).isCloseTo(ca.data[q], within(1e-9));
+            }
+        }
+    }
+
+    @Test
     void thresholdZeroesSmallWeights() {
         NotearsResult r = new NotearsResult(new double[][] {{0, 0.2}, {-0.31, 0}}, 0, 1, 1, 1);
         assertThat(r.thresholded(0.3)[0][1]).isZero();
