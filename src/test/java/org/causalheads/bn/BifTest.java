@@ -265,4 +265,122 @@ class BifTest {
         assertFailsAtLine("/* never closed\nvariable A", 1, "never closed");
         assertFailsAtLine(HEAD + "probability ( A ) { table 0.5, 0.5; }\n", 6, "'B' has no probability table");
     }
+
+    // ------------------------------------------------------------------ hostile input
+
+    private static BifFormatException failure(String text) {
+        try {
+            Bif.read(text);
+        } catch (BifFormatException e) {
+            return e;
+        }
+        throw new AssertionError("read without error: " + text);
+    }
+
+    @Test
+    void anEmptyOrBlankTextFailsWithAPosition() {
+        BifFormatException empty = failure("");
+        assertThat(empty.line()).isEqualTo(1);
+        assertThat(empty.column()).isEqualTo(1);
+        assertThat(empty.getMessage()).contains("no variables");
+        BifFormatException blank = failure("\n\n  // only a comment\n");
+        assertThat(blank.line()).isEqualTo(4);
+    }
+
+    @Test
+    void aByteOrderMarkIsSkipped() throws IOException {
+        String text = Bif.write(Networks.asia());
+        assertThat(Bif.read("\uFEFF" + text)).isEqualTo(Bif.read(text));
+        Path f = Files.createTempFile("bom", ".bif");
+        try {
+            byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] withBom = new byte[body.length + 3];
+            withBom[0] = (byte) 0xEF;
+            withBom[1] = (byte) 0xBB;
+            withBom[2] = (byte) 0xBF;
+            System.arraycopy(body, 0, withBom, 3, body.length);
+            Files.write(f, withBom);
+            assertThat(Bif.read(f)).isEqualTo(Bif.read(text));
+        } finally {
+            Files.delete(f);
+        }
+    }
+
+    @Test
+    void bytesThatAreNotUtf8FailWithTheirPosition() throws IOException {
+        Path f = Files.createTempFile("latin1", ".bif");
+        try {
+            Files.write(f, "network x {\n}\nvariable A\u00e9 {\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            assertThatThrownBy(() -> Bif.read(f)).isInstanceOf(BifFormatException.class)
+                    .hasMessageStartingWith("line 3, column 11: byte 0xe9 is not UTF-8");
+        } finally {
+            Files.delete(f);
+        }
+    }
+
+    @Test
+    void minusZeroReadsBackEqual() {
+        BayesNet net = Bif.read("""
+                variable A { type discrete [ 2 ] { a1, a2 }; }
+                probability ( A ) { table -0, 1; }
+                """);
+        assertThat(Double.doubleToRawLongBits(net.cpt(0)[0][0])).isEqualTo(Double.doubleToRawLongBits(0.0));
+        assertThat(Bif.read(Bif.write(net))).isEqualTo(net);
+    }
+
+    @Test
+    void thirtyOneCopiesOfOneParentAreRejectedBeforeAnyTableIsAllocated() {
+        String parents = String.join(", ", java.util.Collections.nCopies(31, "A"));
+        BifFormatException e = failure(HEAD + "probability ( A ) { table 0.5, 0.5; }\n"
+                + "probability ( B | " + parents + " ) { default 0.5, 0.5; }\n");
+        assertThat(e.line()).isEqualTo(10);
+        assertThat(e.getMessage()).contains("parent 'A' listed twice for 'B'");
+    }
+
+    @Test
+    void aTableAboveTheEntryCapIsRejectedWithoutAllocatingIt() {
+        StringBuilder sb = new StringBuilder();
+        List<String> names = new ArrayList<>();
+        for (int v = 0; v < 40; v++) {
+            sb.append("variable V").append(v).append(" { type discrete [ 2 ] { a, b }; }\n");
+            names.add("V" + v);
+        }
+        for (int v = 0; v < 39; v++) {
+            sb.append("probability ( V").append(v).append(" ) { table 0.5, 0.5; }\n");
+        }
+        sb.append("probability ( V39 | ").append(String.join(", ", names.subList(0, 39))).append(" ) { default 0.5, 0.5; }\n");
+        BifFormatException e = failure(sb.toString());
+        assertThat(e.line()).isEqualTo(80);
+        assertThat(e.getMessage()).contains("more than " + BayesNetBuilder.DEFAULT_MAX_CPT_ENTRIES + " entries");
+        // a smaller configurable cap refuses an ordinary table
+        assertThatThrownBy(() -> BifReader.read(Bif.write(Networks.asia()), 3)).isInstanceOf(BifFormatException.class)
+                .hasMessageContaining("more than 3 entries");
+    }
+
+    @Test
+    void propertiesWithCommentsOrQuotedSemicolonsAndAnEmptyNetworkNameHaveAPosition() {
+        BayesNet net = Bif.read("""
+                network n { property a = 1 /* note */ b ; }
+                variable A { type discrete [ 2 ] { a1, a2 }; property x // tail
+                  y ; }
+                probability ( A ) { table 0.5, 0.5; }
+                """);
+        assertThat(net.properties()).containsExactly("a = 1 b");
+        assertThat(net.variableProperties(0)).containsExactly("x y");
+        assertThat(Bif.read(Bif.write(net))).isEqualTo(net);
+        BifFormatException quoted = failure("""
+                network n { }
+                variable A { type discrete [ 2 ] { a1, a2 }; property label = "x;y" ; }
+                probability ( A ) { table 0.5, 0.5; }
+                """);
+        assertThat(quoted.line()).isEqualTo(2);
+        assertThat(quoted.getMessage()).contains("';'");
+        BifFormatException name = failure("""
+                network "" { }
+                variable A { type discrete [ 2 ] { a1, a2 }; }
+                probability ( A ) { table 0.5, 0.5; }
+                """);
+        assertThat(name.line()).isEqualTo(1);
+        assertThat(name.column()).isEqualTo(9);
+    }
 }

@@ -118,4 +118,42 @@ class RunAndTablesCommandTest {
         assertThat(cl.execute("run", "--spec", spec.toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("error: ");
     }
+
+    @Test
+    void tablesJsonCarriesEveryValueAtFullPrecision() {
+        Object[] r = execute("tables", "--T", "7", "--S", "3", "--K", "2", "--seed", "4", "--f", "CHI2", "--json");
+        assertThat(r[0]).isEqualTo(0);
+        JsonObject o = JsonParser.parseString((String) r[1]).getAsJsonObject();
+        org.causalheads.kgmi.Problem p = org.causalheads.kgmi.Problem.builder().length(7).states(3).parents(2).seed(4).build();
+        org.causalheads.info.InfoTables t = p.tables(org.causalheads.info.FDivergence.CHI2,
+                org.causalheads.info.KgForm.VARIATIONAL);
+        for (int l = 0; l < 2; l++) {
+            double[][] want = t.kgmiTable(l);
+            var rows = o.getAsJsonArray("kgmi").get(l).getAsJsonArray();
+            assertThat(rows).hasSize(6);
+            for (int i = 1; i < 7; i++) {
+                var row = rows.get(i - 1).getAsJsonArray();
+                assertThat(row).hasSize(i);
+                for (int j = 0; j < i; j++) {
+                    // exact: the printed decimal reads back to the very same double
+                    assertThat(Double.doubleToLongBits(row.get(j).getAsDouble())).isEqualTo(Double.doubleToLongBits(want[i][j]));
+                }
+            }
+        }
+        double[][] mi = t.miTable();
+        assertThat(o.getAsJsonArray("mi").get(5).getAsJsonArray().get(2).getAsDouble()).isEqualTo(mi[6][2]);
+    }
+
+    @Test
+    void aSpecWithAMisspelledFieldIsRefusedNamingIt() throws Exception {
+        Path spec = dir.resolve("mu.json");
+        Files.writeString(spec, """
+                {"S": 2, "K": 1, "lambda": [1.0], "kernels": [[[0.9, 0.1], [0.1, 0.9]]], "parents": [null, [0]], "Mu": [0.5, 0.5]}
+                """);
+        StringWriter err = new StringWriter();
+        var cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        assertThat(cl.execute("run", "--spec", spec.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: --spec: " + spec + ": field \"Mu\" is unknown");
+    }
 }
