@@ -221,4 +221,24 @@ class SweepCorruptionTest {
         assertThat(ok.get() + refused.get()).isEqualTo(2);
         assertClean(4);
     }
+
+    @Test
+    void incontextPaperRefusesASecondWriterAndOtherSettings() throws Exception {
+        Path paper = dir.resolve("paper");
+        String[] args = {"incontext-paper", "--graphs", "1", "--S", "3", "--T", "6", "--steps", "2", "--batch", "4",
+            "--out", paper.toString()};
+        Files.createDirectories(paper.resolve("trees"));
+        try (var ch = java.nio.channels.FileChannel.open(paper.resolve("trees/.lock"), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); var lock = ch.lock()) {
+            Outcome o = run(args);
+            assertThat(o.code).isEqualTo(2);
+            assertThat(o.err).startsWith("error: --out: " + paper + ": is being written by another incontext-paper run");
+        }
+        assertThat(run(args).code).isZero();
+        String[] other = args.clone();
+        other[8] = "3"; // --steps 3
+        Outcome o = run(other);
+        assertThat(o.code).isEqualTo(2);
+        assertThat(o.err).contains("graph_00_result.csv").contains("steps=2 but this run has steps=3");
+    }
 }
