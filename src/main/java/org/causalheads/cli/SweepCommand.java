@@ -16,7 +16,9 @@ import org.causalheads.kgmi.Problem;
 import org.causalheads.kgmi.Result;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sweep}: a grid over T, γ, f, form, n, objective and seeds, one tidy CSV row per run,
@@ -70,8 +72,20 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "data/kgmi_sweep.csv", description = "CSV file (default ${DEFAULT-VALUE})")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
+        if (spec != null) {
+            var parsed = spec.commandLine().getParseResult();
+            for (String[] unused : new String[][] {{"--T", "--Ts"}, {"--gamma", "--gammas"}, {"--seed", "--seeds"}}) {
+                if (parsed.hasMatchedOption(unused[0])) {
+                    throw Checks.bad(unused[0], parsed.matchedOptionValue(unused[0], (Object) null),
+                            "not used by sweep, which takes its values from " + unused[1]);
+                }
+            }
+        }
         if (problem.spec != null) {
             throw Checks.bad("--spec", problem.spec, "not used by sweep, which generates its problems from --Ts and --gammas (drop --spec)");
         }

@@ -153,6 +153,9 @@ class BadInputTableTest {
         cs.add(c("--concentration: 0.0", "sweep", "--concentration", "0"));
         cs.add(c("seed", "sweep", "--sample-seed", "seed"));
         cs.add(c("--T 100000", "sweep", "--Ts", "100000", "--S", "5"));
+        cs.add(c("--T: 12", "sweep", "--T", "12"));
+        cs.add(c("--gamma: 0.5", "sweep", "--gamma", "0.5"));
+        cs.add(c("--seed: 4", "sweep", "--seed", "4"));
         // sweep methods
         cs.add(c("xyz", "sweep", "methods", "--problem", "xyz"));
         cs.add(c(m, "sweep", "methods", "--problem", "network", "--bif", m));
