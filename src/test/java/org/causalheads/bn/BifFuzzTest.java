@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class BifFuzzTest {
 
     /** Mutated texts per run. */
-    static final int CASES = 12_000;
+    static final int CASES = 10_000;
     /** Hang detector, not a speed target: one case far beyond any reasonable parse time. */
     private static final long MAX_NANOS_PER_CASE = 10_000_000_000L;
     /** Allocation bound of one case: a generous multiple of its size plus the CPT cap's 32 MB. */
@@ -202,7 +202,7 @@ class BifFuzzTest {
                 if (rng.nextBoolean()) {
                     repl = "discrete [ " + (rng.nextBoolean() ? "2147483647" : "99999999999999") + " ] { a, b }";
                 } else {
-                    int k = rng.nextBoolean() ? 300 : 5000;
+                    int k = rng.nextBoolean() ? 300 : 2000;
                     StringBuilder st = new StringBuilder();
                     for (int q = 0; q < k; q++) {
                         st.append(q == 0 ? "" : ", ").append('s').append(q);
