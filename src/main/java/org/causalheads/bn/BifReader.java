@@ -296,13 +296,11 @@ public final class BifReader {
 
         // ---------------------------------------------------------- grammar
 
-        // ---------------------------------------------------------- grammar
-
         BayesNet parse() {
             BayesNetBuilder b = null;
             Token networkTok = null;
             // the network block, wherever it is, names the builder: collect the blocks first
-            List<Object[]> items = new ArrayList<>();
+            List<Item> items = new ArrayList<>();
             while (peek().kind != Kind.EOF) {
                 Token kw = next();
                 if (isKeyword(kw, "network")) {
@@ -313,28 +311,28 @@ public final class BifReader {
                     networkTok = kw;
                     Token nt = name("a network name after 'network'");
                     expect('{', "to open the network block");
-                    List<Object[]> props = new ArrayList<>();
+                    List<Property> props = new ArrayList<>();
                     while (!isPunct(peek(), '}')) {
                         Token t = next();
                         if (isKeyword(t, "property")) {
                             Token at = peek();
-                            props.add(new Object[] {property(), at});
+                            props.add(new Property(property(), at));
                         } else {
                             throw error(t, "'property' or '}' in the network block");
                         }
                     }
                     next();
-                    items.add(0, new Object[] {"network", nt, props});
+                    items.add(0, new NetworkBlock(nt, props));
                 } else if (isKeyword(kw, "variable")) {
                     Token vt = name("a variable name after 'variable'");
                     expect('{', "to open the block of variable '" + vt.text + "'");
-                    List<Object[]> props = new ArrayList<>();
+                    List<Property> props = new ArrayList<>();
                     List<Token> states = null;
                     while (!isPunct(peek(), '}')) {
                         Token t = next();
                         if (isKeyword(t, "property")) {
                             Token at = peek();
-                            props.add(new Object[] {property(), at});
+                            props.add(new Property(property(), at));
                         } else if (isKeyword(t, "type")) {
                             if (states != null) {
                                 throw new BifFormatException(t.line, t.col, "second 'type' for variable '" + vt.text + "'");
@@ -349,9 +347,9 @@ public final class BifReader {
                         throw new BifFormatException(vt.line, vt.col, "variable '" + vt.text
                                 + "' has no 'type discrete [ k ] { ... };' line");
                     }
-                    items.add(new Object[] {"variable", vt, states, props});
+                    items.add(new VariableBlock(vt, states, props));
                 } else if (isKeyword(kw, "probability")) {
-                    items.add(new Object[] {"probability", kw, probability(kw)});
+                    items.add(probability(kw));
                 } else {
                     throw error(kw, "'network', 'variable' or 'probability'");
                 }
@@ -360,28 +358,20 @@ public final class BifReader {
             if (networkTok == null) {
                 b = new BayesNetBuilder("unknown", end.loc());
             }
-            for (Object[] it : items) {
-                switch ((String) it[0]) {
-                    case "network" -> {
-                        Token nt = (Token) it[1];
-                        b = at(nt, () -> new BayesNetBuilder(nt.text, nt.loc()));
-                        for (Object o : (List<?>) it[2]) {
-                            Object[] pr = (Object[]) o;
-                            b.property((String) pr[0], ((Token) pr[1]).loc());
-                        }
+            for (Item it : items) {
+                if (it instanceof NetworkBlock nb) {
+                    b = at(nb.name, () -> new BayesNetBuilder(nb.name.text, nb.name.loc()));
+                    for (Property pr : nb.properties) {
+                        b.property(pr.text, pr.at.loc());
                     }
-                    case "variable" -> {
-                        Token vt = (Token) it[1];
-                        @SuppressWarnings("unchecked")
-                        List<Token> states = (List<Token>) it[2];
-                        Variable var = at(vt, () -> new Variable(vt.text, states.stream().map(Token::text).toList()));
-                        b.variable(var, vt.loc());
-                        for (Object o : (List<?>) it[3]) {
-                            Object[] pr = (Object[]) o;
-                            b.variableProperty(vt.text, (String) pr[0], ((Token) pr[1]).loc());
-                        }
+                } else if (it instanceof VariableBlock vb) {
+                    Variable var = at(vb.name, () -> new Variable(vb.name.text, vb.states.stream().map(Token::text).toList()));
+                    b.variable(var, vb.name.loc());
+                    for (Property pr : vb.properties) {
+                        b.variableProperty(vb.name.text, pr.text, pr.at.loc());
                     }
-                    default -> ((Block) it[2]).addTo(b);
+                } else {
+                    ((Block) it).addTo(b);
                 }
             }
             b.maxCptEntries(maxCptEntries);
@@ -440,9 +430,23 @@ public final class BifReader {
             return states;
         }
 
+        /** A parsed top-level block. */
+        private sealed interface Item permits NetworkBlock, VariableBlock, Block {
+        }
+
+        /** A property's text and where it starts. */
+        private record Property(String text, Token at) {
+        }
+
+        private record NetworkBlock(Token name, List<Property> properties) implements Item {
+        }
+
+        private record VariableBlock(Token name, List<Token> states, List<Property> properties) implements Item {
+        }
+
         /** A parsed probability block, handed to the builder as it is. */
         private record Block(Token kw, Token child, List<Token> parents, List<BayesNetBuilder.StateRow> rows,
-                             double[] table, Token tableAt, double[] dflt, Token dfltAt) {
+                             double[] table, Token tableAt, double[] dflt, Token dfltAt) implements Item {
             void addTo(BayesNetBuilder b) {
                 List<String> names = parents.stream().map(Token::text).toList();
                 List<Loc> locs = parents.stream().map(Token::loc).toList();
