@@ -78,7 +78,7 @@ for f in "${patch_files[@]}"; do
     die "${f#"$home"/} was written for rapaio-jupyter-kernel ${v:-unknown}, but pom.xml asks for $kernel_version; port the patch to $kernel_version (or go back to $v) first."
 done
 say "building the library and resolving the Java kernel with Maven"
-(cd "$home" && mvn -q -B -Dstyle.color=never -DskipTests package) >&2 ||
+(cd "$home" && mvn -q -B -Dstyle.color=never -DskipTests package 2>&1 | sed 's/\x1b\[[0-9;]*m//g') >&2 ||
   die "the Maven build failed (see above); fix it and run this again."
 [ -f "$home/target/kernel/rapaio-jupyter-kernel.jar" ] ||
   die "the build did not produce target/kernel/rapaio-jupyter-kernel.jar"
@@ -92,19 +92,7 @@ echo "$python" > "$home/target/python-path"
 # --- 4. Kernelspec ----------------------------------------------------------------------
 spec=$(mktemp -d)
 trap 'rm -rf "$spec"' EXIT
-sed "s|@PROJECT_HOME@|$home|" "$home/environment/kernel/launch.sh" > "$spec/launch.sh"
-chmod +x "$spec/launch.sh"
-cp "$home/environment/kernel/logo-64x64.png" "$spec/" 2>/dev/null || true
-cat > "$spec/kernel.json" <<JSON
-{
-  "argv": ["/bin/sh", "{resource_dir}/launch.sh", "{connection_file}"],
-  "display_name": "Java (causal-heads)",
-  "language": "java",
-  "interrupt_mode": "message",
-  "env": {},
-  "metadata": {"project": "$home"}
-}
-JSON
+sh "$home/environment/kernel/write_spec.sh" "$spec" "$home"
 "$python" -m jupyter_client.kernelspecapp install --user --name "$kernel_name" "$spec" >/dev/null 2>&1 ||
   die "could not install the kernelspec '$kernel_name' (jupyter kernelspec install --user failed)."
 say "ready: kernel '$kernel_name' -> $home (python: $python)"

@@ -37,6 +37,25 @@ if [ "${CAUSAL_HEADS_KERNEL_UNPATCHED:-}" = 1 ]; then
 else
   set -- -cp "$home/target/kernel-patch:$jar" org.rapaio.jupyter.kernel.MainApp "$@"
 fi
+# The kernel does not watch its parent (ipykernel does): when the process that started it (the
+# Notebook server, the headless runner) is gone, even killed with SIGKILL, a watchdog ends it.
+# The watchdog itself ends with the kernel.
+if [ -n "${JPY_PARENT_PID:-}" ] && [ "$JPY_PARENT_PID" != 1 ]; then
+  kernel_pid=$$
+  (
+    trap '' INT
+    while kill -0 "$kernel_pid" 2>/dev/null; do
+      if ! kill -0 "$JPY_PARENT_PID" 2>/dev/null; then
+        echo "causal-heads kernel: parent process $JPY_PARENT_PID is gone; ending the kernel" >&2
+        kill -TERM "$kernel_pid" 2>/dev/null
+        sleep 5
+        kill -KILL "$kernel_pid" 2>/dev/null
+        exit 0
+      fi
+      sleep 1
+    done
+  ) </dev/null >/dev/null 2>>"${CAUSAL_HEADS_KERNEL_LOG:-/dev/stderr}" &
+fi
 # The kernel logs its protocol traffic; headless runs send it to a file instead of the terminal.
 if [ -n "$CAUSAL_HEADS_KERNEL_LOG" ]; then
   exec "$java" -Djava.awt.headless=true -Xss4m "$@" >>"$CAUSAL_HEADS_KERNEL_LOG" 2>&1

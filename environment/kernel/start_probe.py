@@ -17,22 +17,36 @@ is shut down after each try.
 
 Prints one line per start and "answered A/N, median M s, max X s to the reply". Exit status 1 if
 any start went unanswered. A measurement, not a test: the races it looks for depend on
-scheduling. Kernel logs go to target/kernel-logs/start-probe.log.
+scheduling. Kernel logs go to target/kernel-logs/start-probe.log. The kernelspec used is a private
+copy written for this checkout (environment/kernel/write_spec.sh, found first through
+JUPYTER_PATH), so the probe measures this checkout whatever kernelspec the user has installed.
 """
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
-from jupyter_client import KernelManager
 
 HOME = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
+def private_kernelspec():
+    """A temporary Jupyter data dir holding this checkout's causal-heads kernelspec, put first on
+    JUPYTER_PATH; returns the directory (the caller removes it)."""
+    tmp = tempfile.mkdtemp(prefix="causal-heads-spec-")
+    subprocess.run(["sh", os.path.join(HOME, "environment", "kernel", "write_spec.sh"),
+                    os.path.join(tmp, "kernels", "causal-heads"), HOME], check=True)
+    os.environ["JUPYTER_PATH"] = tmp + os.pathsep + os.environ.get("JUPYTER_PATH", "")
+    return tmp
+
+
 def one_start(timeout, env):
     """Seconds from launch to the kernel_info reply, or None if none came within timeout."""
+    from jupyter_client import KernelManager
     km = KernelManager(kernel_name="causal-heads")
     start = time.monotonic()
     km.start_kernel(env=env)
@@ -67,10 +81,11 @@ def main(argv):
         parser.error(f"-n must be at least 1 and --load at least 0 (got -n {args.n}, --load {args.load})")
 
     os.makedirs(os.path.join(HOME, "target", "kernel-logs"), exist_ok=True)
-    env = {**os.environ, "CAUSAL_HEADS_HOME": os.environ.get("CAUSAL_HEADS_HOME", HOME),
+    env = {**os.environ, "CAUSAL_HEADS_HOME": HOME,
            "CAUSAL_HEADS_KERNEL_LOG": os.path.join(HOME, "target", "kernel-logs", "start-probe.log")}
     if args.unpatched:
         env["CAUSAL_HEADS_KERNEL_UNPATCHED"] = "1"
+    spec_dir = private_kernelspec()
     load = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(args.load)]
     seconds, silent = [], 0
     try:
@@ -86,6 +101,7 @@ def main(argv):
         for p in load:
             p.kill()
             p.wait()
+        shutil.rmtree(spec_dir, ignore_errors=True)
     kind = "unpatched" if args.unpatched else "patched"
     if seconds:
         print(f"answered {len(seconds)}/{args.n} ({kind}, {args.load} load process(es)), "
