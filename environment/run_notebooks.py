@@ -108,6 +108,30 @@ def save_figure(nb, path):
                 return
 
 
+CURRENT = {}  # the client executing now, for the signal handler
+
+
+def kernel_pid(client):
+    km = getattr(client, "km", None)
+    process = getattr(getattr(km, "provisioner", None), "process", None) or getattr(km, "kernel", None)
+    return getattr(process, "pid", None)
+
+
+def stop(signum, _frame):
+    """Ctrl-C (SIGINT) or SIGTERM: end the kernel's process group (the kernel runs in a session
+    of its own, so a terminal's Ctrl-C does not reach it), say so, and exit at once."""
+    pid = kernel_pid(CURRENT.get("client"))
+    if pid:
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    name = signal.Signals(signum).name
+    print(f"\n[notebooks] {name}: run stopped{' and its kernel ended' if pid else ''}; nothing more was written",
+          file=sys.stderr, flush=True)
+    os._exit(130 if signum == signal.SIGINT else 143)
+
+
 class Failure(Exception):
     """A notebook that did not run to the end; the message names where and why."""
 
@@ -130,14 +154,24 @@ def execute(path, timeout, kernel_log):
             cell.outputs = []
     running = {}
 
+    def take_signals(**_):
+        # nbclient puts handlers of its own on its event loop that shut the kernel down and let
+        # the run go on with the next notebook; these stop the whole run instead
+        import asyncio
+        loop = asyncio.get_event_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop, sig, None)
+
     def on_cell_execute(cell, cell_index, **_):
         running["cell"], running["index"] = cell, cell_index
+        take_signals()
 
     client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL,
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
                             allow_errors=False, record_timing=False, startup_timeout=STARTUP_SECONDS,
-                            on_cell_execute=on_cell_execute)
+                            on_notebook_start=take_signals, on_cell_execute=on_cell_execute)
     log_hint = f" (kernel log: {kernel_log})" if kernel_log else ""
+    CURRENT["client"] = client
     try:
         client.execute()
         return nb
@@ -174,10 +208,6 @@ def kernelspec_missing():
         return f"the Jupyter kernelspec {KERNEL!r} is not installed (run environment/setup.sh)"
 
 
-def stop(signum, _frame):
-    raise KeyboardInterrupt(f"signal {signum}")
-
-
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("notebooks", nargs="+", help="notebook files")
@@ -204,6 +234,7 @@ def main(argv):
     if args.check:
         args.out = None
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     kernel_log = os.environ.get("CAUSAL_HEADS_KERNEL_LOG")
 
     exporter = None
@@ -213,47 +244,43 @@ def main(argv):
         os.makedirs(args.html, exist_ok=True)
 
     failures = []
-    try:
-        for path in args.notebooks:
-            name = os.path.basename(path)
-            stem = os.path.splitext(name)[0]
-            start = time.time()
-            print(f"[notebooks] {name} ...", file=sys.stderr, flush=True)
-            try:
-                nb = execute(path, args.timeout, kernel_log)
-            except Failure as e:
-                failures.append(str(e))
-                if getattr(e, "nb", None) is not None:
-                    import nbformat
-                    folder = os.path.join(HOME, "target", "notebooks-failed")
-                    os.makedirs(folder, exist_ok=True)
-                    nbformat.write(e.nb, os.path.join(folder, name))
-                print(f"[notebooks] {name} FAILED after {time.time() - start:.1f} s: {e}", file=sys.stderr, flush=True)
-                continue
-            found = problems_of(nb, name)
-            failures.extend(found)
-            if found:
+    for path in args.notebooks:
+        name = os.path.basename(path)
+        stem = os.path.splitext(name)[0]
+        start = time.time()
+        print(f"[notebooks] {name} ...", file=sys.stderr, flush=True)
+        try:
+            nb = execute(path, args.timeout, kernel_log)
+        except Failure as e:
+            failures.append(str(e))
+            if getattr(e, "nb", None) is not None:
                 import nbformat
                 folder = os.path.join(HOME, "target", "notebooks-failed")
                 os.makedirs(folder, exist_ok=True)
-                nbformat.write(nb, os.path.join(folder, name))
-            elif in_place:
-                import nbformat
-                nbformat.write(nb, path)
-                save_figure(nb, path)
-            elif args.out:
-                import nbformat
-                os.makedirs(args.out, exist_ok=True)
-                nbformat.write(nb, os.path.join(args.out, name))
-            if exporter is not None:
-                body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title_of(nb, path)}})
-                with open(os.path.join(args.html, stem + ".html"), "w", encoding="utf-8") as f:
-                    f.write(body)
-            status = "ok" if not found else f"{len(found)} problem(s)"
-            print(f"[notebooks] {name} {status} in {time.time() - start:.1f} s", file=sys.stderr, flush=True)
-    except KeyboardInterrupt:
-        print("[notebooks] interrupted: stopped the run and its kernel; nothing more was written", file=sys.stderr)
-        return 130
+                nbformat.write(e.nb, os.path.join(folder, name))
+            print(f"[notebooks] {name} FAILED after {time.time() - start:.1f} s: {e}", file=sys.stderr, flush=True)
+            continue
+        found = problems_of(nb, name)
+        failures.extend(found)
+        if found:
+            import nbformat
+            folder = os.path.join(HOME, "target", "notebooks-failed")
+            os.makedirs(folder, exist_ok=True)
+            nbformat.write(nb, os.path.join(folder, name))
+        elif in_place:
+            import nbformat
+            nbformat.write(nb, path)
+            save_figure(nb, path)
+        elif args.out:
+            import nbformat
+            os.makedirs(args.out, exist_ok=True)
+            nbformat.write(nb, os.path.join(args.out, name))
+        if exporter is not None:
+            body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title_of(nb, path)}})
+            with open(os.path.join(args.html, stem + ".html"), "w", encoding="utf-8") as f:
+                f.write(body)
+        status = "ok" if not found else f"{len(found)} problem(s)"
+        print(f"[notebooks] {name} {status} in {time.time() - start:.1f} s", file=sys.stderr, flush=True)
 
     for f in failures:
         print(f"[notebooks] {f}", file=sys.stderr)
