@@ -1,26 +1,63 @@
 #!/usr/bin/env bash
-# The main job. Sets the machine up (environment/setup.sh), then
-#   environment/notebooks.sh                 opens Jupyter on notebooks/ with the project kernel;
-#   environment/notebooks.sh --execute       re-executes every notebook in place (outputs
-#                                            refreshed) and writes an HTML rendering of each into
-#                                            target/notebooks-html/;
-#   environment/notebooks.sh --execute --quick 01-head-collapse ...
-#                                            the same with CI budgets, for the named notebooks.
+# The main job: sets the machine up (environment/setup.sh), then opens Jupyter on notebooks/ with
+# the project kernel, or executes notebooks headless. Run with --help for the usage.
 set -euo pipefail
 home=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-execute=0
-quick=()
+usage() {
+  cat <<'EOF'
+usage: environment/notebooks.sh [--port N] [NOTEBOOK...]
+       environment/notebooks.sh --execute [--quick] [NOTEBOOK...]
+       environment/notebooks.sh --check [--quick] [NOTEBOOK...]
+
+Sets the machine up (environment/setup.sh), then:
+
+  (no option)     opens Jupyter Notebook on notebooks/ (the named notebooks, if any), with the
+                  project kernel "causal-heads" as the default for new notebooks.
+  --port N        serve Jupyter on port N (default: 8888 or the next free one).
+  --execute       re-executes the notebooks in full mode and, for each that runs cleanly,
+                  writes it back in place with its README picture (notebooks/figures/);
+                  HTML renderings go to target/notebooks-html/.
+  --execute --quick
+                  the same with the small CI budgets, written to target/notebooks-quick/
+                  (executed copies and HTML); committed files are not touched.
+  --check [--quick]
+                  executes copies and fails on any problem (error or stderr output, a code
+                  cell without output); writes nothing.
+  -h, --help      prints this help.
+
+NOTEBOOK is a file name in notebooks/, with or without .ipynb (e.g. 01-head-collapse);
+without one, every notebook. A failure names the notebook, the cell (In [n] and its first
+line) and the kernel's message; the run exits non-zero. Ctrl-C stops the whole run.
+EOF
+}
+
+die() { echo "notebooks: $*" >&2; exit 2; }
+
+mode=open
+quick=0
+port=""
 names=()
-for a in "$@"; do
-  case "$a" in
-    --execute) execute=1 ;;
-    --quick) quick=(--quick) ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
-    -*) echo "notebooks: unknown option '$a' (expected --execute, --quick or notebook names)" >&2; exit 2 ;;
-    *) names+=("$a") ;;
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --execute) [ "$mode" = check ] && die "--execute and --check exclude each other"; mode=execute ;;
+    --check) [ "$mode" = execute ] && die "--execute and --check exclude each other"; mode=check ;;
+    --quick) quick=1 ;;
+    --port) [ $# -ge 2 ] || die "--port needs a number"; port=$2; shift ;;
+    --port=*) port=${1#--port=} ;;
+    -h|--help) usage; exit 0 ;;
+    -*) die "unknown option '$1' (see --help)" ;;
+    *) names+=("$1") ;;
   esac
+  shift
 done
+[ "$quick" -eq 0 ] || [ "$mode" != open ] ||
+  die "--quick only applies to --execute or --check (see --help)"
+[ -z "$port" ] || [ "$mode" = open ] || die "--port only applies when opening Jupyter"
+if [ -n "$port" ]; then
+  [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] ||
+    die "--port must be a number from 1 to 65535, got '$port'"
+fi
 
 files=()
 if [ "${#names[@]}" -eq 0 ]; then
@@ -29,23 +66,39 @@ else
   for n in "${names[@]}"; do
     b=$(basename "$n"); b="${b%.ipynb}"
     f="$home/notebooks/$b.ipynb"
-    [ -f "$f" ] || { echo "notebooks: no notebook '$n' in notebooks/ (expected one of: $(cd "$home/notebooks" && ls *.ipynb | tr '\n' ' '))" >&2; exit 2; }
+    [ -f "$f" ] || die "no notebook '$n' in notebooks/ (expected one of: $(cd "$home/notebooks" && ls *.ipynb | sed 's/\.ipynb$//' | tr '\n' ' '))"
     files+=("$f")
   done
 fi
+
 bash "$home/environment/setup.sh"
 python=$(cat "$home/target/python-path")
 export CAUSAL_HEADS_HOME="$home"
 
-if [ "$execute" -eq 0 ]; then
-  extra=()
+if [ "$mode" = open ]; then
+  extra=(--MultiKernelManager.default_kernel_name=causal-heads --notebook-dir="$home/notebooks")
   [ "$(id -u)" -eq 0 ] && extra+=(--allow-root)
+  if [ -n "$port" ]; then
+    "$python" -c 'import socket, sys
+s = socket.socket()
+try:
+    s.bind(("127.0.0.1", int(sys.argv[1])))
+except OSError:
+    sys.exit(1)' "$port" || die "port $port is in use; choose another with --port"
+    extra+=(--port="$port" --NotebookApp.port_retries=0)
+  fi
   cd "$home/notebooks"
   [ "${#names[@]}" -gt 0 ] && extra+=("${files[@]}")   # open the named notebooks
-  exec "$python" -m notebook --notebook-dir="$home/notebooks" "${extra[@]}"
+  exec "$python" -m notebook "${extra[@]}"
 fi
 
 mkdir -p "$home/target/kernel-logs"
 export CAUSAL_HEADS_KERNEL_LOG="$home/target/kernel-logs/notebooks.log"
-"$python" "$home/environment/run_notebooks.py" "${quick[@]}" --html "$home/target/notebooks-html" "${files[@]}"
-echo "notebooks: executed ${#files[@]} notebook(s); HTML in target/notebooks-html/" >&2
+case "$mode/$quick" in
+  execute/0) args=(--html "$home/target/notebooks-html") ;;
+  execute/1) args=(--quick --out "$home/target/notebooks-quick" --html "$home/target/notebooks-quick") ;;
+  check/0) args=(--check) ;;
+  check/1) args=(--check --quick) ;;
+esac
+# exec: Ctrl-C or a kill reaches the runner itself, which shuts its kernel down
+exec "$python" "$home/environment/run_notebooks.py" "${args[@]}" "${files[@]}"

@@ -2,28 +2,61 @@
 """Execute causal-heads notebooks headless on the project kernel.
 
 Modes
-  default      execute each notebook and write it back in place (outputs refreshed),
-               and its README picture to notebooks/figures/; with --html DIR also write
-               an HTML rendering of each into DIR.
-  --check      execute a copy (the committed file is left untouched) and fail on
-               any error output, any output on stderr, a code cell without output
-               (cells tagged "quiet" are exempt), or a kernelspec other than the project's.
+  (default)    full mode: execute each notebook and, if it ran cleanly, write it back in place
+               (outputs refreshed) and its README picture to notebooks/figures/.
+  --quick      small CI budgets (CAUSAL_HEADS_QUICK=1). Never writes in place: the executed
+               copies go to --out (default target/notebooks-quick/).
+  --check      execute and write nothing; fail on any problem.
+  --out DIR    write executed copies to DIR instead of in place.
+  --html DIR   also write an HTML rendering of each notebook (titled by its first heading) to DIR.
 
-The environment variable CAUSAL_HEADS_QUICK=1 (set by --quick) asks every notebook's
-parameters cell for its small CI budget.
+A notebook fails on an error output, output on stderr, a code cell without output (cells tagged
+"quiet" are exempt), a kernelspec other than the project's, or a kernel that dies or does not
+answer. Failures name the cell as a reader sees it (In [n] and its first line) with the kernel's
+diagnostic; a notebook that failed is never written in place (its executed copy goes to
+target/notebooks-failed/). Ctrl-C or SIGTERM stops the whole run and shuts the kernel down.
 """
 import argparse
-import atexit
-import copy
 import os
+import re
+import signal
 import sys
 import time
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-
+HOME = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNEL = "causal-heads"
+STARTUP_SECONDS = 60  # as Notebook 6.4 waits for the first kernel_info reply
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+
+
+def plain(text):
+    """Text without ANSI colour codes."""
+    return ANSI.sub("", text)
+
+
+def first_line(source):
+    for line in source.splitlines():
+        if line.strip():
+            return line.strip()[:100]
+    return ""
+
+
+def cell_name(cell, index):
+    """A cell as a reader finds it: its In [n] prompt and first line."""
+    n = cell.get("execution_count")
+    prompt = f"In [{n}]" if n else f"cell {index + 1}"
+    return f"{prompt} `{first_line(cell.get('source', ''))}`"
+
+
+def error_text(out, max_lines=12):
+    """An error output as one readable block: exception name and value, then the kernel's
+    traceback (which carries the compiler's diagnostics for a compile error), colour removed."""
+    head = f"{out.get('ename', '')}: {out.get('evalue', '')}".strip(": ")
+    lines = []
+    for chunk in out.get("traceback", []):
+        lines.extend(l.rstrip() for l in plain(chunk).splitlines() if l.strip())
+    lines = [l for l in lines if l.strip() != head][:max_lines]
+    return head + ("".join("\n      " + l for l in lines) if lines else "")
 
 
 def problems_of(nb, name):
@@ -35,16 +68,27 @@ def problems_of(nb, name):
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code" or not cell.source.strip():
             continue
-        where = f"{name} cell {index}"
+        where = f"{name} {cell_name(cell, index)}"
         outputs = cell.get("outputs", [])
         for out in outputs:
             if out.get("output_type") == "error":
-                found.append(f"{where}: {out.get('ename')}: {out.get('evalue')}")
+                found.append(f"{where}: {error_text(out)}")
             elif out.get("output_type") == "stream" and out.get("name") == "stderr":
-                found.append(f"{where}: wrote to stderr: {''.join(out.get('text', ''))[:300]!r}")
+                found.append(f"{where}: wrote to stderr: {plain(''.join(out.get('text', '')))[:300]!r}")
         if not outputs and "quiet" not in cell.get("metadata", {}).get("tags", []):
             found.append(f"{where}: produced no output (tag the cell 'quiet' if that is intended)")
     return found
+
+
+def title_of(nb, path):
+    """The notebook's title: its first markdown heading, else its file name."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                m = re.match(r"\s*#+\s+(.*\S)", line)
+                if m:
+                    return re.sub(r"[*_`]", "", m.group(1))
+    return os.path.splitext(os.path.basename(path))[0]
 
 
 def save_figure(nb, path):
@@ -64,57 +108,135 @@ def save_figure(nb, path):
                 return
 
 
-STARTUP_SECONDS = 20
-STARTUP_ATTEMPTS = 10
+CURRENT = {}  # the client executing now, for the signal handler
 
 
-def execute(path, timeout, cwd):
-    """Execute a notebook on a fresh kernel.
+def kernel_pid(client):
+    km = getattr(client, "km", None)
+    process = getattr(getattr(km, "provisioner", None), "process", None) or getattr(km, "kernel", None)
+    return getattr(process, "pid", None)
 
-    rapaio-jupyter-kernel 3.0.1 as published can start with a dead shell loop and never answer
-    (two start-up races; environment/kernel/patch corrects them and the launcher uses the
-    correction). As a second line of defence, a start that has not answered in STARTUP_SECONDS (a
-    normal start answers in about 1.5 s) is abandoned and retried on a new kernel, up to
-    STARTUP_ATTEMPTS times. Failures after the first cell started are never retried."""
-    for attempt in range(1, STARTUP_ATTEMPTS + 1):
-        nb = nbformat.read(path, as_version=4)
-        spec = nb.get("metadata", {}).get("kernelspec", {}).get("name")
-        if spec != KERNEL:
-            raise SystemExit(f"{path}: kernelspec is {spec!r}, expected {KERNEL!r}")
-        for cell in nb.cells:
-            if cell.cell_type == "code":
-                cell.execution_count = None
-                cell.outputs = []
-        client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL,
-                                resources={"metadata": {"path": cwd}},
-                                allow_errors=True, record_timing=False,
-                                startup_timeout=STARTUP_SECONDS)
+
+def stop(signum, _frame):
+    """Ctrl-C (SIGINT) or SIGTERM: end the kernel's process group (the kernel runs in a session
+    of its own, so a terminal's Ctrl-C does not reach it), say so, and exit at once."""
+    pid = kernel_pid(CURRENT.get("client"))
+    if pid:
         try:
-            client.execute()
-            return nb
-        except (RuntimeError, AssertionError, TimeoutError) as e:
-            # nbclient has already shut the silent kernel down; drop its exit-time clean-up too,
-            # which would otherwise fail on the kernel manager it has released
-            atexit.unregister(client._cleanup_kernel)
-            started = any(c.get("execution_count") for c in nb.cells if c.cell_type == "code")
-            if started or attempt == STARTUP_ATTEMPTS:
-                raise
-            print(f"[notebooks] {os.path.basename(path)}: kernel did not start "
-                  f"({type(e).__name__}: {str(e)[:120]}); retrying on a new kernel "
-                  f"({attempt + 1}/{STARTUP_ATTEMPTS})", file=sys.stderr, flush=True)
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    name = signal.Signals(signum).name
+    print(f"\n[notebooks] {name}: run stopped{' and its kernel ended' if pid else ''}; nothing more was written",
+          file=sys.stderr, flush=True)
+    os._exit(130 if signum == signal.SIGINT else 143)
+
+
+class Failure(Exception):
+    """A notebook that did not run to the end; the message names where and why."""
+
+
+def execute(path, timeout, kernel_log):
+    """Execute a notebook on a fresh kernel; return the executed notebook, or raise Failure
+    (with the partly executed notebook as .nb) naming the cell that failed."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    nb = nbformat.read(path, as_version=4)
+    name = os.path.basename(path)
+    spec = nb.get("metadata", {}).get("kernelspec", {}).get("name")
+    if spec != KERNEL:
+        raise Failure(f"{name}: kernelspec is {spec!r}, expected {KERNEL!r}")
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.execution_count = None
+            cell.outputs = []
+    running = {}
+
+    def take_signals(**_):
+        # nbclient puts handlers of its own on its event loop that shut the kernel down and let
+        # the run go on with the next notebook; these stop the whole run instead
+        import asyncio
+        loop = asyncio.get_event_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop, sig, None)
+
+    def on_cell_execute(cell, cell_index, **_):
+        running["cell"], running["index"] = cell, cell_index
+        take_signals()
+
+    client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL,
+                            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
+                            allow_errors=False, record_timing=False, startup_timeout=STARTUP_SECONDS,
+                            on_notebook_start=take_signals, on_cell_execute=on_cell_execute)
+    log_hint = f" (kernel log: {kernel_log})" if kernel_log else ""
+    CURRENT["client"] = client
+    try:
+        client.execute()
+        return nb
+    except CellExecutionError:
+        cell, index = running["cell"], running["index"]
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        why = error_text(errors[0]) if errors else "the kernel reported an error"
+        failure = Failure(f"{name} {cell_name(cell, index)} failed: {why}")
+    except DeadKernelError:
+        if "cell" in running:
+            cell, index = running["cell"], running["index"]
+            failure = Failure(f"{name} {cell_name(cell, index)}: the kernel died while running this cell "
+                              f"(System.exit, or the JVM crashed){log_hint}")
+        else:
+            failure = Failure(f"{name}: the kernel died before the first cell{log_hint}")
+    except CellTimeoutError:
+        cell, index = running["cell"], running["index"]
+        failure = Failure(f"{name} {cell_name(cell, index)}: still running after {timeout} s (--timeout)")
+    except (RuntimeError, TimeoutError) as e:
+        if "cell" in running:
+            raise
+        failure = Failure(f"{name}: the kernel did not start or did not answer within {STARTUP_SECONDS} s "
+                          f"({type(e).__name__}: {plain(str(e))[:200]}){log_hint}")
+    failure.nb = nb
+    raise failure
+
+
+def kernelspec_missing():
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+    try:
+        KernelSpecManager().get_kernel_spec(KERNEL)
+        return None
+    except NoSuchKernel:
+        return f"the Jupyter kernelspec {KERNEL!r} is not installed (run environment/setup.sh)"
 
 
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("notebooks", nargs="+", help="notebook files")
-    parser.add_argument("--check", action="store_true", help="execute a copy and fail on any problem")
-    parser.add_argument("--quick", action="store_true", help="set CAUSAL_HEADS_QUICK=1 (small budgets)")
+    parser.add_argument("--check", action="store_true", help="execute and write nothing; fail on any problem")
+    parser.add_argument("--quick", action="store_true", help="small budgets (CAUSAL_HEADS_QUICK=1); never in place")
+    parser.add_argument("--out", metavar="DIR", help="write executed copies to DIR instead of in place")
     parser.add_argument("--html", metavar="DIR", help="also write an HTML rendering of each notebook")
     parser.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell (default 900)")
     args = parser.parse_args(argv)
 
+    for path in args.notebooks:
+        if not (os.path.isfile(path) and path.endswith(".ipynb")):
+            print(f"error: no notebook file {path!r} (expected an existing .ipynb file)", file=sys.stderr)
+            return 2
+    missing = kernelspec_missing()
+    if missing:
+        print(f"error: {missing}", file=sys.stderr)
+        return 2
     if args.quick:
         os.environ["CAUSAL_HEADS_QUICK"] = "1"
+        if not args.check and not args.out:
+            args.out = os.path.join(HOME, "target", "notebooks-quick")
+    in_place = not args.check and not args.out
+    if args.check:
+        args.out = None
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    kernel_log = os.environ.get("CAUSAL_HEADS_KERNEL_LOG")
+
     exporter = None
     if args.html:
         from nbconvert import HTMLExporter
@@ -124,29 +246,54 @@ def main(argv):
     failures = []
     for path in args.notebooks:
         name = os.path.basename(path)
+        stem = os.path.splitext(name)[0]
         start = time.time()
         print(f"[notebooks] {name} ...", file=sys.stderr, flush=True)
         try:
-            nb = execute(path, args.timeout, os.path.dirname(os.path.abspath(path)))
-        except (CellExecutionError, CellTimeoutError, DeadKernelError, RuntimeError, AssertionError, TimeoutError) as e:
-            failures.append(f"{name}: {type(e).__name__}: {str(e)[:500]}")
-            print(f"[notebooks] {name} FAILED", file=sys.stderr, flush=True)
+            nb = execute(path, args.timeout, kernel_log)
+        except Failure as e:
+            failures.append(str(e))
+            if getattr(e, "nb", None) is not None:
+                import nbformat
+                folder = os.path.join(HOME, "target", "notebooks-failed")
+                os.makedirs(folder, exist_ok=True)
+                nbformat.write(e.nb, os.path.join(folder, name))
+            print(f"[notebooks] {name} FAILED after {time.time() - start:.1f} s: {e}", file=sys.stderr, flush=True)
             continue
         found = problems_of(nb, name)
         failures.extend(found)
-        if not args.check:
+        if found:
+            import nbformat
+            folder = os.path.join(HOME, "target", "notebooks-failed")
+            os.makedirs(folder, exist_ok=True)
+            nbformat.write(nb, os.path.join(folder, name))
+        elif in_place:
+            import nbformat
             nbformat.write(nb, path)
             save_figure(nb, path)
+        elif args.out:
+            import nbformat
+            os.makedirs(args.out, exist_ok=True)
+            nbformat.write(nb, os.path.join(args.out, name))
         if exporter is not None:
-            body, _ = exporter.from_notebook_node(nb)
-            html_path = os.path.join(args.html, os.path.splitext(name)[0] + ".html")
-            with open(html_path, "w", encoding="utf-8") as f:
+            body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title_of(nb, path)}})
+            with open(os.path.join(args.html, stem + ".html"), "w", encoding="utf-8") as f:
                 f.write(body)
         status = "ok" if not found else f"{len(found)} problem(s)"
         print(f"[notebooks] {name} {status} in {time.time() - start:.1f} s", file=sys.stderr, flush=True)
 
     for f in failures:
         print(f"[notebooks] {f}", file=sys.stderr)
+    where = ("checked, nothing written" if args.check else
+             f"written to {os.path.relpath(args.out)}" if args.out else "written in place")
+    if args.html and not args.check:
+        where += f", HTML in {os.path.relpath(args.html)}"
+    n = len(args.notebooks)
+    if failures:
+        print(f"[notebooks] FAILED: {len(failures)} problem(s) in {n} notebook(s); failed notebooks are "
+              f"not written in place (executed copies in target/notebooks-failed/)", file=sys.stderr)
+    else:
+        print(f"[notebooks] {n} notebook(s) ok ({'quick' if args.quick else 'full'} mode; {where})", file=sys.stderr)
     return 1 if failures else 0
 
 

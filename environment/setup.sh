@@ -11,7 +11,7 @@ set -euo pipefail
 
 home=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 kernel_name=causal-heads
-apt_packages="jupyter-notebook jupyter-nbconvert python3-nbclient"
+apt_packages="jupyter-notebook jupyter-nbconvert python3-nbclient jupyter-client"
 
 say() { echo "setup: $*" >&2; }
 die() { echo "setup: $*" >&2; exit 1; }
@@ -58,35 +58,41 @@ if ! python=$(find_python); then
   python=$(find_python) || die "Jupyter was installed but no python3 can import nbclient/nbconvert/notebook; set CAUSAL_HEADS_PYTHON to the interpreter that has them."
 fi
 
+# the command-line tools of jupyter-client ('jupyter kernelspec list'), a separate Debian package
+if ! command -v jupyter-kernelspec >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+  say "installing Debian's jupyter-client (for 'jupyter kernelspec list')"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jupyter-client >&2 ||
+    say "could not install jupyter-client; 'jupyter kernelspec list' will be missing (the kernel works without it)"
+fi
+
 # --- 3. Build ---------------------------------------------------------------------------
+# the kernel's corrected classes (see environment/kernel/patch), put ahead of its jar by the
+# launcher. They are copies of one upstream version: refuse any other (the pom's enforcer rule
+# says the same to Maven).
+kernel_version=$(sed -n 's|.*<rapaio.kernel.version>\(.*\)</rapaio.kernel.version>.*|\1|p' "$home/pom.xml")
+patch_src="$home/environment/kernel/patch"
+mapfile -t patch_files < <(find "$patch_src" -name '*.java' | sort)
+for f in "${patch_files[@]}"; do
+  v=$(sed -n 's|.*Patched for upstream version: \([0-9.]*\).*|\1|p' "$f" | head -n 1)
+  [ "$v" = "$kernel_version" ] ||
+    die "${f#"$home"/} was written for rapaio-jupyter-kernel ${v:-unknown}, but pom.xml asks for $kernel_version; port the patch to $kernel_version (or go back to $v) first."
+done
 say "building the library and resolving the Java kernel with Maven"
-(cd "$home" && mvn -q -B -Dstyle.color=never -DskipTests package) >&2 ||
+(cd "$home" && mvn -q -B -Dstyle.color=never -DskipTests package 2>&1 | sed 's/\x1b\[[0-9;]*m//g') >&2 ||
   die "the Maven build failed (see above); fix it and run this again."
 [ -f "$home/target/kernel/rapaio-jupyter-kernel.jar" ] ||
   die "the build did not produce target/kernel/rapaio-jupyter-kernel.jar"
-# the kernel's corrected channel-loop class (see environment/kernel/patch), ahead of its jar
-javac -nowarn --release 17 -d "$home/target/kernel-patch" \
-  "$home/environment/kernel/patch/org/rapaio/jupyter/kernel/channels/LoopThread.java" >&2 ||
-  die "could not compile environment/kernel/patch (javac from a JDK 17+ is needed)."
+rm -rf "$home/target/kernel-patch"
+javac -nowarn --release 17 -cp "$home/target/kernel/rapaio-jupyter-kernel.jar" -d "$home/target/kernel-patch" \
+  "${patch_files[@]}" >&2 ||
+  die "could not compile environment/kernel/patch against rapaio-jupyter-kernel $kernel_version (javac from a JDK 17+ is needed)."
 mkdir -p "$home/target"
 echo "$python" > "$home/target/python-path"
 
 # --- 4. Kernelspec ----------------------------------------------------------------------
 spec=$(mktemp -d)
 trap 'rm -rf "$spec"' EXIT
-sed "s|@PROJECT_HOME@|$home|" "$home/environment/kernel/launch.sh" > "$spec/launch.sh"
-chmod +x "$spec/launch.sh"
-cp "$home/environment/kernel/logo-64x64.png" "$spec/" 2>/dev/null || true
-cat > "$spec/kernel.json" <<JSON
-{
-  "argv": ["/bin/sh", "{resource_dir}/launch.sh", "{connection_file}"],
-  "display_name": "Java (causal-heads)",
-  "language": "java",
-  "interrupt_mode": "message",
-  "env": {},
-  "metadata": {"project": "$home"}
-}
-JSON
+sh "$home/environment/kernel/write_spec.sh" "$spec" "$home"
 "$python" -m jupyter_client.kernelspecapp install --user --name "$kernel_name" "$spec" >/dev/null 2>&1 ||
   die "could not install the kernelspec '$kernel_name' (jupyter kernelspec install --user failed)."
 say "ready: kernel '$kernel_name' -> $home (python: $python)"

@@ -9,4 +9,5 @@ set -euo pipefail
 home=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bash "$home/environment/setup.sh"
 cd "$home"
-exec mvn -B -Dstyle.color=never --no-transfer-progress verify "$@"
+# Maven 3.8 writes colour resets even in batch mode: removed, so logs stay plain text
+mvn -B -Dstyle.color=never --no-transfer-progress verify "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g'

@@ -22,15 +22,39 @@ RJK_COMPILER_OPTIONS="${RJK_COMPILER_OPTIONS:-}"
 RJK_TIMEOUT_MILLIS="${RJK_TIMEOUT_MILLIS:--1}"
 RJK_MIMA_CACHE="${RJK_MIMA_CACHE:-$home/target/mima_cache}"
 export RJK_CLASSPATH RJK_INIT_SCRIPT RJK_COMPILER_OPTIONS RJK_TIMEOUT_MILLIS RJK_MIMA_CACHE
-# target/kernel-patch (compiled by environment/setup.sh from environment/kernel/patch) holds a
-# corrected copy of one kernel class, LoopThread: the kernel's own starts its channel threads in a
-# way that lets about one start in three end with a shell channel that never reads a message.
-patch="$home/target/kernel-patch"
-if [ -f "$patch/org/rapaio/jupyter/kernel/channels/LoopThread.class" ]; then
-  set -- -cp "$patch:$jar" org.rapaio.jupyter.kernel.MainApp "$@"
+# target/kernel-patch (compiled by environment/setup.sh from environment/kernel/patch) holds
+# corrected copies of three kernel classes, put ahead of the kernel jar: two start-up races in its
+# channel threads (LoopThread, Channels) that leave about one start in three never answering, and
+# start-up scripts evaluated one snippet at a time (JavaEngine).
+patch="$home/target/kernel-patch/org/rapaio/jupyter/kernel"
+if [ ! -f "$patch/channels/LoopThread.class" ] || [ ! -f "$patch/channels/Channels.class" ] ||
+   [ ! -f "$patch/core/java/JavaEngine.class" ]; then
+  echo "causal-heads kernel: the kernel patch is not built in $home/target/kernel-patch; run environment/setup.sh there" >&2
+  exit 1
+fi
+if [ "${CAUSAL_HEADS_KERNEL_UNPATCHED:-}" = 1 ]; then
+  set -- -jar "$jar" "$@"   # the kernel as published, for measurements (start_probe.py --unpatched)
 else
-  echo "causal-heads kernel: $patch is missing (run environment/setup.sh); starting the unpatched kernel" >&2
-  set -- -jar "$jar" "$@"
+  set -- -cp "$home/target/kernel-patch:$jar" org.rapaio.jupyter.kernel.MainApp "$@"
+fi
+# The kernel does not watch its parent (ipykernel does): when the process that started it (the
+# Notebook server, the headless runner) is gone, even killed with SIGKILL, a watchdog ends it.
+# The watchdog itself ends with the kernel.
+if [ -n "${JPY_PARENT_PID:-}" ] && [ "$JPY_PARENT_PID" != 1 ]; then
+  kernel_pid=$$
+  (
+    trap '' INT
+    while kill -0 "$kernel_pid" 2>/dev/null; do
+      if ! kill -0 "$JPY_PARENT_PID" 2>/dev/null; then
+        echo "causal-heads kernel: parent process $JPY_PARENT_PID is gone; ending the kernel" >&2
+        kill -TERM "$kernel_pid" 2>/dev/null
+        sleep 5
+        kill -KILL "$kernel_pid" 2>/dev/null
+        exit 0
+      fi
+      sleep 1
+    done
+  ) </dev/null >/dev/null 2>>"${CAUSAL_HEADS_KERNEL_LOG:-/dev/stderr}" &
 fi
 # The kernel logs its protocol traffic; headless runs send it to a file instead of the terminal.
 if [ -n "$CAUSAL_HEADS_KERNEL_LOG" ]; then

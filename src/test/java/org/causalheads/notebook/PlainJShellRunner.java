@@ -27,7 +27,11 @@ import jdk.jshell.VarSnippet;
  * if there was one. Started by {@link PlainJShellTest} in a JVM of its own whose class path has no
  * kernel on it; the snippets run in that JVM (JShell's local engine, as IJava and JJava run them).
  *
- * <pre>  java -cp ... org.causalheads.notebook.PlainJShellRunner NOTEBOOK CLASSPATH_ENTRY...</pre>
+ * <pre>  java -cp ... org.causalheads.notebook.PlainJShellRunner [--startup SCRIPT] NOTEBOOK CLASSPATH_ENTRY...</pre>
+ *
+ * With {@code --startup}, the script is evaluated first, one snippet at a time, as IJava and JJava
+ * evaluate the files of {@code IJAVA_STARTUP_SCRIPTS_PATH} / {@code JJAVA_STARTUP_SCRIPTS_PATH}
+ * (and as the project kernel's corrected engine evaluates {@code RJK_INIT_SCRIPT}).
  */
 public final class PlainJShellRunner {
 
@@ -35,23 +39,49 @@ public final class PlainJShellRunner {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            System.err.println("usage: PlainJShellRunner NOTEBOOK [CLASSPATH_ENTRY...]");
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        Path startup = null;
+        if (rest.size() >= 2 && rest.get(0).equals("--startup")) {
+            startup = Path.of(rest.get(1));
+            rest = rest.subList(2, rest.size());
+        }
+        if (rest.isEmpty()) {
+            System.err.println("usage: PlainJShellRunner [--startup SCRIPT] NOTEBOOK [CLASSPATH_ENTRY...]");
             System.exit(2);
         }
-        List<String> problems = problems(Path.of(args[0]), Arrays.asList(args).subList(1, args.length));
+        List<String> problems = problems(Path.of(rest.get(0)), rest.subList(1, rest.size()), startup);
         problems.forEach(p -> System.out.println("problem: " + p));
         System.out.flush();
         System.exit(problems.isEmpty() ? 0 : 1);
     }
 
     /** The problems of one notebook; empty when every cell ran and every picture cell ends in an image. */
-    static List<String> problems(Path notebook, List<String> classpath) throws IOException {
+    static List<String> problems(Path notebook, List<String> classpath, Path startup) throws IOException {
         JsonObject nb = JsonParser.parseString(Files.readString(notebook, StandardCharsets.UTF_8)).getAsJsonObject();
         List<String> problems = new ArrayList<>();
         try (JShell js = JShell.builder().executionEngine("local").out(System.out).err(System.out).build()) {
             classpath.forEach(js::addToClasspath);
             SourceCodeAnalysis analysis = js.sourceCodeAnalysis();
+            if (startup != null) {
+                String rest = Files.readString(startup, StandardCharsets.UTF_8);
+                while (!rest.isBlank() && problems.isEmpty()) {
+                    SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+                    if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                        break; // comments only
+                    }
+                    if (!info.completeness().isComplete()) {
+                        problems.add("start-up script " + startup + ": incomplete source: " + brief(rest));
+                        break;
+                    }
+                    for (SnippetEvent e : js.eval(info.source())) {
+                        if (e.causeSnippet() == null && e.status() == Snippet.Status.REJECTED) {
+                            problems.add("start-up script " + startup + ": rejected: " + brief(e.snippet().source()) + " -- "
+                                    + js.diagnostics(e.snippet()).map(d -> d.getMessage(Locale.ROOT)).collect(Collectors.joining("; ")));
+                        }
+                    }
+                    rest = info.remaining();
+                }
+            }
             JsonArray cells = nb.getAsJsonArray("cells");
             for (int c = 0; c < cells.size() && problems.isEmpty(); c++) {
                 JsonObject cell = cells.get(c).getAsJsonObject();

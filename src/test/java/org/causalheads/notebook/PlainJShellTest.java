@@ -18,8 +18,10 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Runs every notebook's code cells in a bare JShell, the engine under the IJava-family kernels,
  * with nothing on the class path but {@code target/classes} and {@code target/lib/*} (what
- * {@code environment/classpath.sh} prints for {@code IJAVA_CLASSPATH}) and no start-up script:
- * no kernel magic, no kernel display call, no import the notebook does not make itself. Each
+ * {@code environment/classpath.sh} prints for {@code IJAVA_CLASSPATH}), twice: without any
+ * start-up script (no kernel magic, no kernel display call, no import the notebook does not make
+ * itself), and with {@code environment/init.jshell} evaluated first one snippet per import, as
+ * IJava and JJava load a start-up script (its imports must not clash with the notebook's). Each
  * notebook runs in a JVM of its own ({@link PlainJShellRunner}) whose class path holds no kernel.
  * It also checks that each cell whose committed output is a picture ends in an expression of an
  * image type, which IJava and JJava render as PNG.
@@ -38,8 +40,10 @@ class PlainJShellTest {
         assertThat(System.getenv("CAUSAL_HEADS_QUICK")).as("the build sets CAUSAL_HEADS_QUICK=1 for tests").isEqualTo("1");
         List<String> library = libraryClasspath();
         Path logs = Files.createDirectories(HOME.resolve("target/kernel-logs"));
-        return NotebooksTest.notebooks().stream()
-                .map(nb -> DynamicTest.dynamicTest(nb.getFileName().toString(), () -> run(nb, library, logs)));
+        Path script = HOME.resolve("environment/init.jshell");
+        return NotebooksTest.notebooks().stream().flatMap(nb -> Stream.of(
+                DynamicTest.dynamicTest(nb.getFileName() + " without start-up script", () -> run(nb, library, logs, null)),
+                DynamicTest.dynamicTest(nb.getFileName() + " with start-up script", () -> run(nb, library, logs, script))));
     }
 
     /** {@code target/classes} and every jar of {@code target/lib}: the IJava class path. */
@@ -55,7 +59,7 @@ class PlainJShellTest {
         return cp;
     }
 
-    private static void run(Path notebook, List<String> library, Path logs) throws Exception {
+    private static void run(Path notebook, List<String> library, Path logs, Path startup) throws Exception {
         // the runner's own JVM: the library, plus the test classes for the runner itself; the
         // snippets are compiled against the library alone (the arguments)
         List<String> jvmClasspath = new ArrayList<>(library);
@@ -64,9 +68,13 @@ class PlainJShellTest {
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.awt.headless=true", "-Xss4m",
                 "-cp", String.join(File.pathSeparator, jvmClasspath),
-                PlainJShellRunner.class.getName(), notebook.toString()));
+                PlainJShellRunner.class.getName()));
+        if (startup != null) {
+            cmd.addAll(List.of("--startup", startup.toString()));
+        }
+        cmd.add(notebook.toString());
         cmd.addAll(library);
-        Path out = logs.resolve(notebook.getFileName() + ".jshell.out");
+        Path out = logs.resolve(notebook.getFileName() + (startup == null ? ".jshell.out" : ".jshell-startup.out"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         boolean finished = p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
         if (!finished) {
@@ -75,6 +83,7 @@ class PlainJShellTest {
         String report = Files.readString(out);
         String tail = report.length() <= 4000 ? report : "..." + report.substring(report.length() - 4000);
         assertThat(finished).as("%s finished within %d minutes; output:%n%s", notebook.getFileName(), TIMEOUT_MINUTES, tail).isTrue();
-        assertThat(p.exitValue()).as("%s in a plain JShell; output:%n%s", notebook.getFileName(), tail).isZero();
+        assertThat(p.exitValue()).as("%s in a plain JShell %s; output:%n%s", notebook.getFileName(),
+                startup == null ? "without start-up script" : "with " + startup.getFileName(), tail).isZero();
     }
 }

@@ -1,33 +1,52 @@
+/*
+ * Upstream origin: padreati/rapaio-jupyter-kernel (https://github.com/padreati/rapaio-jupyter-kernel),
+ *   file rapaio-jupyter-kernel/src/org/rapaio/jupyter/kernel/channels/LoopThread.java,
+ *   version 3.0.1 as published on Maven Central (io.github.padreati:rapaio-jupyter-kernel:3.0.1,
+ *   sources jar). Patched for upstream version: 3.0.1
+ * Licence: MIT (declared in the parent pom io.github.padreati:rapaio-jupyter:3.0.1);
+ *   copyright Aurelian Tutuianu and contributors. This modified copy is under the same licence.
+ * Upstream change that introduced the race: not identified. In 3.0.1 start() calls
+ *   super.start() before raising the running flag. The class is not among the 2.x sources of the
+ *   repository seen here (commit a303a5f, path rapaio-jupyter-kernel/src/java/...), so it came
+ *   with the 3.x line; no upstream issue, pull request or commit naming the race was found.
+ */
 package org.rapaio.jupyter.kernel.channels;
 
 /**
- * Replaces the class of the same name in rapaio-jupyter-kernel 3.0.1, which lets a channel's
- * message loop die at start-up in two ways, each leaving a kernel that never answers (about one
- * start in three here, more on a busy machine):
- * <ul>
- *   <li>its {@code start()} starts the thread before it raises the running flag, so a thread
- *       scheduled first reads the flag as false and ends at once;</li>
- *   <li>the kernel starts its channel loops before it registers its message handlers, so a
- *       request that arrives in between throws (no handler table yet) and the exception ends the
- *       loop.</li>
- * </ul>
- * Here the flag is raised before the thread starts, and an exception from one iteration is
- * reported on standard error (the kernel's log) and the loop goes on: the early request is lost,
- * and clients repeat it until the kernel answers ({@code kernel_info} is sent again every second).
+ * Replaces the class of the same name in rapaio-jupyter-kernel 3.0.1: a channel's message loop,
+ * running its body every {@code sleep} milliseconds.
  *
- * <p>Compiled by {@code environment/setup.sh} into {@code target/kernel-patch/}, which
- * {@code environment/kernel/launch.sh} puts ahead of the kernel jar on the class path. Same
- * binary interface as the class it replaces (constructor, {@code run}, {@code start},
+ * <p>Changes from 3.0.1:
+ * <ul>
+ *   <li>{@code start()} raises the running flag before it starts the thread. 3.0.1 raised it
+ *       after, so a thread scheduled at once read {@code false} and ended: a kernel whose shell
+ *       channel never reads a message.</li>
+ *   <li>An exception from one iteration no longer ends the loop silently. It is reported on
+ *       standard error (the kernel's log) and the loop goes on, sleeping twice as long after
+ *       each consecutive failure (up to {@link #MAX_BACKOFF_MILLIS}). After
+ *       {@link #MAX_CONSECUTIVE_FAILURES} consecutive failures the loop is taken to be broken
+ *       for good: it says so on standard error and ends the kernel process (exit status 70), so
+ *       the client sees a dead kernel instead of one that silently never answers. An iteration
+ *       that completes resets the count.</li>
+ * </ul>
+ * The early-request race (a request read before the handler table existed) is fixed in
+ * {@link Channels}, which now registers its handlers before any loop starts.
+ *
+ * <p>Same binary interface as the class it replaces (constructor, {@code run}, {@code start},
  * {@code shutdown}).
  */
 public final class LoopThread extends Thread {
 
-    private static final int MAX_REPORTS = 10;
+    /** Consecutive failed iterations after which the kernel is ended. */
+    static final int MAX_CONSECUTIVE_FAILURES = 8;
+    /** Longest pause between two failed iterations. */
+    static final long MAX_BACKOFF_MILLIS = 4_000;
+    /** Exit status of a kernel ended by a broken loop (EX_SOFTWARE). */
+    static final int EXIT_STATUS = 70;
 
     private volatile boolean running;
     private final long sleep;
     private final Runnable loopBody;
-    private int failures;
 
     /**
      * @param name     thread name
@@ -42,17 +61,29 @@ public final class LoopThread extends Thread {
 
     @Override
     public void run() {
+        int failures = 0;
         while (running) {
+            long pause = sleep;
             try {
                 loopBody.run();
+                failures = 0;
             } catch (RuntimeException e) {
-                if (++failures <= MAX_REPORTS) {
-                    System.err.println(getName() + ": one loop iteration failed, the loop goes on: " + e
-                            + (failures == MAX_REPORTS ? " (further failures not reported)" : ""));
+                if (!running) {
+                    return; // the channel was closed under the iteration: a normal shutdown
                 }
+                failures++;
+                if (failures >= MAX_CONSECUTIVE_FAILURES) {
+                    System.err.println(getName() + ": the channel loop failed " + failures
+                            + " times in a row, last with " + e + "; ending the kernel");
+                    System.err.flush();
+                    Runtime.getRuntime().halt(EXIT_STATUS);
+                }
+                pause = Math.min(MAX_BACKOFF_MILLIS, Math.max(sleep, 1) << failures);
+                System.err.println(getName() + ": loop iteration failed (" + failures + " in a row), retrying in "
+                        + pause + " ms: " + e);
             }
             try {
-                Thread.sleep(sleep);
+                Thread.sleep(pause);
             } catch (InterruptedException e) {
                 running = false;
                 return;

@@ -1,0 +1,50 @@
+package org.causalheads.notebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Opens the project kernel the way a reader does: through a real Jupyter Notebook server.
+ * {@code environment/kernel/server_check.py} starts {@code jupyter notebook} headless (free port,
+ * token, {@code --no-browser}), creates a session on {@code causal-heads} through the REST API,
+ * opens the kernel websocket and sends one {@code kernel_info_request} (never resent, as the
+ * Notebook page), executes a cell that uses the library and checks its value, and stops the
+ * server; it fails if the reply does not come within the server's 60 s, the server log reports a
+ * kernel_info timeout, or the kernel process outlives the server.
+ *
+ * <p>Needs the machine set up by {@code environment/setup.sh}; {@code -Dnotebooks.skip=true}
+ * skips it like the other notebook tests.
+ */
+class NotebookServerTest {
+
+    private static final Path HOME = Paths.get("").toAbsolutePath();
+
+    @Test
+    void aNotebookServerStartsTheKernelAndRunsACellOnTheFirstKernelInfoRequest() throws Exception {
+        assumeFalse(Boolean.getBoolean("notebooks.skip"), "notebooks.skip=true");
+        Path pythonFile = HOME.resolve("target/python-path");
+        assertThat(pythonFile).as("target/python-path is written by environment/setup.sh: run it first").exists();
+        String python = Files.readString(pythonFile).trim();
+        Path out = Files.createDirectories(HOME.resolve("target/kernel-logs")).resolve("notebook-server-check.out");
+        ProcessBuilder pb = new ProcessBuilder(python, HOME.resolve("environment/kernel/server_check.py").toString());
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(out.toFile());
+        Process p = pb.start();
+        boolean finished = p.waitFor(5, TimeUnit.MINUTES);
+        if (!finished) {
+            p.destroy();
+            p.waitFor(40, TimeUnit.SECONDS);
+            p.destroyForcibly();
+        }
+        String report = Files.readString(out);
+        assertThat(finished).as("server check finished within 5 minutes; output:%n%s", report).isTrue();
+        assertThat(p.exitValue()).as("server check passed; output:%n%s", report).isZero();
+        assertThat(report).as("server check report").contains("ok: kernel_info_reply");
+    }
+}
