@@ -7,13 +7,23 @@ import org.causalheads.markov.Samples;
  * Pair counts {@code N_ji(a, b) = #{sequences with S_j = a, S_i = b}} for every pair {@code j < i},
  * the hot path of estimation ({@code T(T-1)/2 · n} sample-pairs).
  *
- * <p>Method: each position becomes {@code S} one-hot bitsets of {@code ⌈n/64⌉} words (bit {@code q}
- * of word {@code q/64} of bitset {@code (i, a)} is set iff sequence {@code q} has {@code S_i = a}).
- * {@code N_ji(a, b) = Σ_w popcount(B_ja[w] & B_ib[w])}. Only the {@code (S-1)²} cells with
- * {@code a, b < S-1} are counted; the last row and column follow from the position marginals.
- * For one pair the popcount loop reads {@code 2(S-1)} bitsets in a fused pass of
- * {@code (S-1)} words of the {@code j} side and {@code (S-1)} of the {@code i} side per 64 samples.
- * Positions {@code i} are processed in parallel.
+ * <p>Method ({@link #of}): each position becomes {@code S - 1} one-hot bitsets of {@code ⌈n/32⌉}
+ * int words (bit {@code q} of word {@code q/32} of bitset {@code (i, a)} is set iff sequence
+ * {@code q} has {@code S_i = a}), and {@code N_ji(a, b) = Σ_w popcount(B_ja[w] & B_ib[w])}. Only the
+ * {@code (S-1)²} cells with {@code a, b < S-1} are counted; the last row and column follow from the
+ * position marginals ({@code Σ_b N_ji(a, b) = N_j(a)}, {@code Σ_a N_ji(a, b) = N_i(b)}).
+ * <ul>
+ *   <li>int words with {@link Integer#bitCount}, because the JIT compiles such loops to SIMD
+ *       population counts where the processor has them (AVX-512 VPOPCNTDQ); it does not for
+ *       {@code long} words on Java 17;</li>
+ *   <li>one loop counts three cells {@code (a, b), (a, b+1), (a, b+2)}, reading the {@code j} side
+ *       once; the three sums come back packed in one {@code long} (21 bits each);</li>
+ *   <li>the words are cut into tiles of {@link #TILE_WORDS} and every pair is counted tile by
+ *       tile, so that a tile of position {@code i} stays in L1 and the tiles of all positions stay
+ *       in L2 while {@code i} meets its partners.</li>
+ * </ul>
+ * Positions {@code i} are processed in parallel within a tile. {@link #reference} keeps the
+ * earlier loop ({@code long} words, no tiling) for comparison; {@link #naive} is the byte loop.
  */
 public final class PairCounts {
 
@@ -33,13 +43,143 @@ public final class PairCounts {
         return i * (i - 1) / 2 + j;
     }
 
-    /** Counts for all pairs, in parallel over positions. */
+    /** Counts for all pairs, in parallel over positions (the tiled int-word method). */
     public static PairCounts of(Samples x) {
         return of(x, true);
     }
 
+    /** Words (of 32 samples) per tile: 2048 words, 8 KB per bitset. */
+    static final int TILE_WORDS = 2048;
+
     /** Counts for all pairs, optionally single-threaded (for benchmarks). */
     public static PairCounts of(Samples x, boolean parallel) {
+        return tiled(x, parallel, TILE_WORDS);
+    }
+
+    /** The tiled int-word method with a given tile (in words of 32 samples; for tests and benchmarks). */
+    static PairCounts tiled(Samples x, boolean parallel, int tileWords) {
+        int t = x.length(), s = x.states(), n = x.count();
+        if (t < 2) {
+            throw new IllegalArgumentException("T = " + t + "; pair counts need T >= 2");
+        }
+        if (tileWords < 1 || tileWords > 1 << 15) {
+            throw new IllegalArgumentException("tile of " + tileWords + " words; expected 1 to 32768 (packed 21-bit sums)");
+        }
+        int m = s - 1;
+        int words = (n + 31) >>> 5;
+        int[][][] bits = new int[t][m][words];
+        long[][] marg = new long[t][s];
+        IntStream pos = IntStream.range(0, t);
+        (parallel ? pos.parallel() : pos).forEach(i -> {
+            byte[] col = x.column(i);
+            int[][] bi = bits[i];
+            long[] mi = marg[i];
+            for (int q = 0; q < n; q++) {
+                int v = col[q];
+                mi[v]++;
+                if (v < m) {
+                    bi[v][q >>> 5] |= 1 << (q & 31);
+                }
+            }
+        });
+        long[][] counts = new long[t * (t - 1) / 2][s * s];
+        for (int w0 = 0; w0 < words; w0 += tileWords) {
+            int from = w0, to = Math.min(words, w0 + tileWords);
+            IntStream rows = IntStream.range(1, t);
+            (parallel ? rows.parallel() : rows).forEach(i -> {
+                int[][] bi = bits[i];
+                for (int j = 0; j < i; j++) {
+                    addTile(bits[j], bi, counts[tri(j, i)], s, from, to);
+                }
+            });
+        }
+        for (int i = 1; i < t; i++) {
+            for (int j = 0; j < i; j++) {
+                complete(counts[tri(j, i)], marg[j], marg[i], s);
+            }
+        }
+        return new PairCounts(t, s, n, counts);
+    }
+
+    /** Adds the {@code (S-1)²} counted cells of words {@code [from, to)} of one pair into {@code c}. */
+    private static void addTile(int[][] bj, int[][] bi, long[] c, int s, int from, int to) {
+        int m = s - 1;
+        for (int a = 0; a < m; a++) {
+            int[] x = bj[a];
+            int row = a * s, b = 0;
+            for (; b + 3 <= m; b += 3) {
+                long r = count3(x, bi[b], bi[b + 1], bi[b + 2], from, to);
+                c[row + b] += r & FIELD;
+                c[row + b + 1] += (r >>> 21) & FIELD;
+                c[row + b + 2] += r >>> 42;
+            }
+            if (m - b == 2) {
+                long r = count2(x, bi[b], bi[b + 1], from, to);
+                c[row + b] += r & FIELD;
+                c[row + b + 1] += r >>> 21;
+            } else if (m - b == 1) {
+                c[row + b] += count1(x, bi[b], from, to);
+            }
+        }
+    }
+
+    private static final long FIELD = (1L << 21) - 1;
+
+    /** Three cells sharing the {@code x} side, packed 21 bits apart (a tile has at most 2¹⁶ bits). */
+    private static long count3(int[] x, int[] y0, int[] y1, int[] y2, int from, int to) {
+        int c0 = 0, c1 = 0, c2 = 0;
+        for (int w = from; w < to; w++) {
+            int xw = x[w];
+            c0 += Integer.bitCount(xw & y0[w]);
+            c1 += Integer.bitCount(xw & y1[w]);
+            c2 += Integer.bitCount(xw & y2[w]);
+        }
+        return c0 | ((long) c1 << 21) | ((long) c2 << 42);
+    }
+
+    private static long count2(int[] x, int[] y0, int[] y1, int from, int to) {
+        int c0 = 0, c1 = 0;
+        for (int w = from; w < to; w++) {
+            int xw = x[w];
+            c0 += Integer.bitCount(xw & y0[w]);
+            c1 += Integer.bitCount(xw & y1[w]);
+        }
+        return c0 | ((long) c1 << 21);
+    }
+
+    private static int count1(int[] x, int[] y, int from, int to) {
+        int c0 = 0;
+        for (int w = from; w < to; w++) {
+            c0 += Integer.bitCount(x[w] & y[w]);
+        }
+        return c0;
+    }
+
+    /** Fills the last column and row of a table whose {@code (S-1)²} leading cells are counted. */
+    private static void complete(long[] c, long[] mj, long[] mi, int s) {
+        int m = s - 1;
+        for (int a = 0; a < m; a++) {
+            long rest = mj[a];
+            for (int b = 0; b < m; b++) {
+                rest -= c[a * s + b];
+            }
+            c[a * s + m] = rest;
+        }
+        for (int b = 0; b < s; b++) {
+            long rest = mi[b];
+            for (int a = 0; a < m; a++) {
+                rest -= c[a * s + b];
+            }
+            c[m * s + b] = rest;
+        }
+    }
+
+    /**
+     * The earlier method, kept as the reference for benchmarks and tests: {@code long} words of 64
+     * samples, each pair in one pass over all its words (nine cells fused at {@code S = 4}, three
+     * per pass otherwise), rows {@code i} in parallel.
+     */
+    public static PairCounts reference(Samples x, boolean parallel) {
         int t = x.length(), s = x.states(), n = x.count();
         if (t < 2) {
             throw new IllegalArgumentException("T = " + t + "; pair counts need T >= 2");
@@ -100,20 +240,7 @@ public final class PairCounts {
                 c[a * s + b] = c0;
             }
         }
-        for (int a = 0; a < m; a++) {
-            long rest = mj[a];
-            for (int bb = 0; bb < m; bb++) {
-                rest -= c[a * s + bb];
-            }
-            c[a * s + m] = rest;
-        }
-        for (int b = 0; b < s; b++) {
-            long rest = mi[b];
-            for (int a = 0; a < m; a++) {
-                rest -= c[a * s + b];
-            }
-            c[m * s + b] = rest;
-        }
+        complete(c, mj, mi, s);
         return c;
     }
 
