@@ -39,6 +39,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--K", defaultValue = "3", description = "parents = heads (default ${DEFAULT-VALUE})")
     int k;
 
+    @Option(names = "--Ss", split = ",", defaultValue = "2,3,4,6,8,10,16",
+            description = "alphabet sizes for the pair-count table (default ${DEFAULT-VALUE})")
+    int[] ss;
+
     @Option(names = "--repeats", defaultValue = "3", description = "repeats per timing, best kept (default ${DEFAULT-VALUE})")
     int repeats;
 
@@ -54,21 +58,25 @@ public final class BenchCommand implements Callable<Integer> {
                 sampleSec, n, x.bytes() / 1e6);
 
         double pairs = (double) t * (t - 1) / 2 * n;
-        double par = best(() -> PairCounts.of(x, true));
-        double seq = best(() -> PairCounts.of(x, false));
+        System.out.printf(Locale.ROOT, "pair counts, all %d pairs j < i, n = %d: G sample-pairs/s, best of %d "
+                + "(reference = the earlier long-word loop, tiled = PairCounts.of)%n", t * (t - 1) / 2, n, repeats);
+        System.out.printf(Locale.ROOT, "%4s %11s %11s %8s %13s %8s%n", "S", "reference", "tiled", "ratio", "tiled 2-core", "2c/1c");
+        for (int sz : ss) {
+            Samples xs = sz == s ? x : Problem.builder().length(t).states(sz).parents(k).strength(1.0).seed(1).build().sample(n, 11L);
+            double ref = best(() -> PairCounts.reference(xs, false));
+            double one = best(() -> PairCounts.of(xs, false));
+            double two = best(() -> PairCounts.of(xs, true));
+            System.out.printf(Locale.ROOT, "%4d %11.2f %11.2f %7.2fx %13.2f %7.2fx%n", sz, pairs / ref / 1e9, pairs / one / 1e9,
+                    ref / one, pairs / two / 1e9, one / two);
+        }
         int tSub = Math.min(t, 30);
         Samples sub = subset(x, tSub);
         double naive = best(() -> PairCounts.naive(sub));
         double subPairs = (double) tSub * (tSub - 1) / 2 * n;
-        System.out.printf(Locale.ROOT, "pair counts bitset  %8.3f s   %6.2f G sample-pairs/s  (parallel, %.3g sample-pairs)%n", par, pairs / par / 1e9, pairs);
-        System.out.printf(Locale.ROOT, "pair counts bitset  %8.3f s   %6.2f G sample-pairs/s  (one thread)%n", seq, pairs / seq / 1e9);
-        System.out.printf(Locale.ROOT, "pair counts bytes   %8.3f s   %6.2f G sample-pairs/s  (one thread, naive byte loop, first %d positions)%n",
-                naive, subPairs / naive / 1e9, tSub);
+        double par = best(() -> PairCounts.of(x, true));
+        System.out.printf(Locale.ROOT, "pair counts bytes   %8.3f s   %6.2f G sample-pairs/s  (S = %d, one thread, naive byte loop, first %d positions)%n",
+                naive, subPairs / naive / 1e9, s, tSub);
         int m = s - 1;
-        double words = m == 3 ? 6 : (double) m * (1 + m); // fused S = 4 path loads each bitset word once
-        System.out.printf(Locale.ROOT, "bytes per sample-pair: bitset minimum %.3f (2(S-1) bits), bitset loop loads %.3f "
-                        + "(%.0f words per 64 samples, mostly cache hits), byte layout 2.000%n",
-                2.0 * m / 8, words * 8 / 64, words);
         t0 = System.nanoTime();
         InfoTables tab = InfoTables.of(JointTable.empirical(PairCounts.of(x), JointTable.DEFAULT_SMOOTHING),
                 p.process().slotKernels(), FDivergence.KL, KgForm.VARIATIONAL);

@@ -86,6 +86,23 @@ class PairCountsTest {
     }
 
     @Test
+    void fullTilesOfOneSymbolDoNotOverflowThePackedSums() {
+        for (int s : new int[] {2, 5, 6}) { // one, four and five counted columns
+            int n = 2047 * 32 * 2 + 5;
+            int[][] x = new int[n][3];
+            for (int q = 0; q < n; q++) {
+                x[q][2] = q % 1000 == 0 ? 1 : 0;
+            }
+            Samples xs = Samples.of(x, s);
+            PairCounts want = PairCounts.naive(xs);
+            assertSameTables(PairCounts.tiled(xs, false, 2047), want, "tile 2047, S = " + s);
+            assertSameTables(PairCounts.of(xs, true), want, "default tile, S = " + s);
+        }
+        assertThatThrownBy(() -> PairCounts.tiled(samples(3, 3, 10, 1L), false, 2048))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tile of 2048 words");
+    }
+
+    @Test
     void badTileAndTooFewPositionsAreRejected() {
         Samples x = samples(3, 3, 10, 1L);
         assertThatThrownBy(() -> PairCounts.tiled(x, false, 0)).isInstanceOf(IllegalArgumentException.class)
