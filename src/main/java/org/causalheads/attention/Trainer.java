@@ -120,6 +120,12 @@ public final class Trainer {
         int recCount = 0, stride, nextRecord = 0;
         final Set<Integer> snapAt;
         final Map<Integer, Attention> snaps = new HashMap<>();
+        final double c; // η / T
+        final double[][] mrow, spread, amax; // [l][i]: row mean of V under the attention, widened range of V, max weight
+        final boolean[][] small; // c (max_j V - min_j V) <= 0.01: every step |x| <= 0.01
+        final boolean[] allSmall;
+        final double[][] mb, ib; // per-element copies of each row's mean and 1/Z, for heads updated in one pass
+        boolean sat;
 
         Loop(double[][][] v, Dag dag, TrainConfig cfg) {
             this.cfg = cfg;
@@ -149,6 +155,14 @@ public final class Trainer {
             rec = new float[History.MAX_RECORDS][t][k];
             stride = cfg.historyStride();
             snapAt = new HashSet<>(cfg.snapshotEpochs());
+            c = cfg.eta() / t;
+            mrow = new double[k][t];
+            spread = new double[k][t];
+            amax = new double[k][t];
+            small = new boolean[k][t];
+            allSmall = new boolean[k];
+            mb = new double[k][];
+            ib = new double[k][];
         }
 
         static int off(int i) {
@@ -165,10 +179,7 @@ public final class Trainer {
             if (satisfied()) {
                 stop = OptionalInt.of(0);
             }
-            double c = cfg.eta() / t;
-            double[][] mrow = new double[k][t];
-            boolean[][] small = new boolean[k][t]; // c (max_j V - min_j V) <= 0.01: every step |x| <= 0.01
-            boolean[] allSmall = new boolean[k];
+            // |V_j - m| <= spread: the range of V, widened by far more than the rounding of m
             for (int l = 0; l < k; l++) {
                 allSmall[l] = true;
                 for (int i = 1; i < t; i++) {
@@ -178,11 +189,12 @@ public final class Trainer {
                         hi = Math.max(hi, vf[l][off(i) + j]);
                     }
                     small[l][i] = c * (hi - lo) <= 0.01;
+                    spread[l][i] = (hi - lo) * (1 + 1e-9) + 1e-12 * Math.max(Math.abs(lo), Math.abs(hi));
+                    amax[l][i] = 1.0 / i;
                     allSmall[l] &= small[l][i];
                 }
             }
             // per-element copies of each row's mean m and 1/Z, for the one-pass update of a head
-            double[][] mb = new double[k][], ib = new double[k][];
             for (int l = 0; l < k; l++) {
                 for (int i = 1; i < t; i++) {
                     double m = 0;
@@ -201,76 +213,10 @@ public final class Trainer {
                 }
             }
             while (e < cfg.maxEpochs() && !(stop.isPresent() && cfg.stopEarly())) {
-                boolean sat = true;
+                sat = true;
                 double sum = 0;
                 for (int l = 0; l < k; l++) {
-                    double[] wl = w[l], vl = vf[l], ml = mrow[l], il = inv[l];
-                    boolean one = allSmall[l];
-                    if (one) { // the whole head in one element-wise pass, compiled to SIMD
-                        double[] mbl = mb[l], ibl = ib[l];
-                        for (int q = 0; q < len; q++) {
-                            double a0 = wl[q] * ibl[q];
-                            wl[q] = a0 * poly(c * a0 * (vl[q] - mbl[q]));
-                        }
-                    }
-                    for (int i = 1; i < t; i++) {
-                        int o = off(i), end = o + i;
-                        double m = ml[i], ip = il[i];
-                        sum += m;
-                        // multiplicative form of softmax(Q + η∇L): a_j <- a_j exp(x_j) / Z, with a_j = w_j * ip
-                        double z, wv, wmax;
-                        if (small[l][i]) { // every step is small: the polynomial
-                            if (!one) {
-                                for (int q = o; q < end; q++) { // element-wise: compiled to SIMD
-                                    double a0 = wl[q] * ip;
-                                    wl[q] = a0 * poly(c * a0 * (vl[q] - m));
-                                }
-                            }
-                            // the sums, even j and odd j apart (the order fixes the rounding)
-                            double z0 = 0, z1 = 0, u0 = 0, u1 = 0, x0 = 0, x1 = 0;
-                            int q = o;
-                            for (; q + 1 < end; q += 2) {
-                                double w0 = wl[q], w1 = wl[q + 1];
-                                z0 += w0;
-                                z1 += w1;
-                                u0 += w0 * vl[q];
-                                u1 += w1 * vl[q + 1];
-                                x0 = w0 > x0 ? w0 : x0;
-                                x1 = w1 > x1 ? w1 : x1;
-                            }
-                            if (q < end) {
-                                double w0 = wl[q];
-                                z0 += w0;
-                                u0 += w0 * vl[q];
-                                x0 = w0 > x0 ? w0 : x0;
-                            }
-                            z = z0 + z1;
-                            wv = u0 + u1;
-                            wmax = x0 > x1 ? x0 : x1;
-                        } else {
-                            z = 0;
-                            wv = 0;
-                            wmax = 0;
-                            for (int q = o; q < end; q++) {
-                                double aj = wl[q] * ip;
-                                double wq = aj * exp(c * aj * (vl[q] - m));
-                                wl[q] = wq;
-                                z += wq;
-                                wv += wq * vl[q];
-                                wmax = wq > wmax ? wq : wmax;
-                            }
-                        }
-                        double in = 1 / z;
-                        il[i] = in; // applied when the row is next read
-                        ml[i] = wv * in;
-                        if (one) {
-                            java.util.Arrays.fill(ib[l], o, end, in);
-                            java.util.Arrays.fill(mb[l], o, end, ml[i]);
-                        }
-                        if (qualifies[i] && wmax * in < threshold) {
-                            sat = false;
-                        }
-                    }
+                    sum = stepHead(l, c, sum);
                 }
                 setObjective(e, sum / t);
                 e++;
@@ -311,6 +257,98 @@ public final class Trainer {
                 }
             }
             return c;
+        }
+
+        /**
+         * One epoch of head {@code l}: updates its rows, clears {@link #sat} if a qualifying row is
+         * not yet concentrated, and returns {@code sum} plus the head's row means (in row order).
+         */
+        private double stepHead(int l, double c, double sum) {
+        double[] wl = w[l], vl = vf[l], ml = mrow[l], il = inv[l];
+        boolean one = allSmall[l];
+        if (one) { // the whole head in one element-wise pass, compiled to SIMD
+            double[] mbl = mb[l], ibl = ib[l];
+            for (int q = 0; q < len; q++) {
+                double a0 = wl[q] * ibl[q];
+                wl[q] = a0 * poly(c * a0 * (vl[q] - mbl[q]));
+            }
+        }
+        for (int i = 1; i < t; i++) {
+            int o = off(i), end = o + i;
+            double m = ml[i], ip = il[i];
+            sum += m;
+            // multiplicative form of softmax(Q + η∇L): a_j <- a_j exp(x_j) / Z, with a_j = w_j * ip
+            double z, wv, wmax;
+            if (small[l][i]) { // every step is small: the polynomial
+                if (!one) {
+                    for (int q = o; q < end; q++) { // element-wise: compiled to SIMD
+                        double a0 = wl[q] * ip;
+                        wl[q] = a0 * poly(c * a0 * (vl[q] - m));
+                    }
+                }
+                // the sums, even j and odd j apart (the order fixes the rounding)
+                double z0 = 0, z1 = 0, u0 = 0, u1 = 0, x0 = 0, x1 = 0;
+                int q = o;
+                for (; q + 1 < end; q += 2) {
+                    double w0 = wl[q], w1 = wl[q + 1];
+                    z0 += w0;
+                    z1 += w1;
+                    u0 += w0 * vl[q];
+                    u1 += w1 * vl[q + 1];
+                    x0 = w0 > x0 ? w0 : x0;
+                    x1 = w1 > x1 ? w1 : x1;
+                }
+                if (q < end) {
+                    double w0 = wl[q];
+                    z0 += w0;
+                    u0 += w0 * vl[q];
+                    x0 = w0 > x0 ? w0 : x0;
+                }
+                z = z0 + z1;
+                wv = u0 + u1;
+                wmax = x0 > x1 ? x0 : x1;
+            } else if (c * spread[l][i] * amax[l][i] <= 0.01) {
+                // large steps are possible, but not with this row's weights: every |x_j| <= 0.01,
+                // so exp(x_j) is the polynomial and the update is element-wise
+                for (int q = o; q < end; q++) {
+                    double a0 = wl[q] * ip;
+                    wl[q] = a0 * poly(c * a0 * (vl[q] - m));
+                }
+                z = 0;
+                wv = 0;
+                wmax = 0;
+                for (int q = o; q < end; q++) {
+                    double wq = wl[q];
+                    z += wq;
+                    wv += wq * vl[q];
+                    wmax = wq > wmax ? wq : wmax;
+                }
+            } else {
+                z = 0;
+                wv = 0;
+                wmax = 0;
+                for (int q = o; q < end; q++) {
+                    double aj = wl[q] * ip;
+                    double wq = aj * exp(c * aj * (vl[q] - m));
+                    wl[q] = wq;
+                    z += wq;
+                    wv += wq * vl[q];
+                    wmax = wq > wmax ? wq : wmax;
+                }
+            }
+            double in = 1 / z;
+            il[i] = in; // applied when the row is next read
+            ml[i] = wv * in;
+            amax[l][i] = wmax * in;
+            if (one) {
+                java.util.Arrays.fill(ib[l], o, end, in);
+                java.util.Arrays.fill(mb[l], o, end, ml[i]);
+            }
+            if (qualifies[i] && wmax * in < threshold) {
+                sat = false;
+            }
+        }
+            return sum;
         }
 
         private boolean satisfied() {
