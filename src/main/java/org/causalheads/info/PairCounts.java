@@ -23,8 +23,9 @@ import org.causalheads.markov.Samples;
  *       two cells to an int sum (16 bits apart), which halves the reductions;</li>
  *   <li>the one-hot bitsets are built eight bytes at a time without branches for {@code S <= 8};</li>
  *   <li>the words are cut into tiles of {@link #TILE_WORDS} and every pair is counted tile by
- *       tile, so that a tile of position {@code i} stays in L1 and the tiles of all positions stay
- *       in L2 while {@code i} meets its partners.</li>
+ *       tile, which bounds the packed sums and keeps a tile of position {@code i} in cache while it
+ *       meets its partners (at T = 100, n = 100 000, tiles of 256 to 1984 words measured within
+ *       noise of each other).</li>
  * </ul>
  * Positions {@code i} are processed in parallel within a tile. {@link #reference} keeps the
  * earlier loop ({@code long} words, no tiling) for comparison; {@link #naive} is the byte loop.
