@@ -151,28 +151,38 @@ public final class PairCounts {
      * {@code 2¹⁶}), which halves the per-vector reductions the compiled loop performs.
      */
     private static void addTile(int[][] bj, int[][] bi, long[] c, int s, int from, int to) {
-        int m = s - 1;
+        int m = s - 1, m4 = m - m % 4;
         for (int a = 0; a < m; a++) {
             int[] x = bj[a];
-            int row = a * s, b = 0;
-            for (; b + 4 <= m; b += 4) {
+            int row = a * s;
+            for (int b = 0; b < m4; b += 4) {
                 long r = count4(x, bi[b], bi[b + 1], bi[b + 2], bi[b + 3], from, to);
                 c[row + b] += r & 0xFFFF;
                 c[row + b + 1] += (r >>> 16) & 0xFFFF;
                 c[row + b + 2] += (r >>> 32) & 0xFFFF;
                 c[row + b + 3] += r >>> 48;
             }
-            if (m - b == 3) {
-                long r = count3(x, bi[b], bi[b + 1], bi[b + 2], from, to);
-                c[row + b] += r & 0xFFFF;
-                c[row + b + 1] += (r >>> 16) & 0xFFFF;
-                c[row + b + 2] += r >>> 32;
-            } else if (m - b == 2) {
-                int r = count2(x, bi[b], bi[b + 1], from, to);
-                c[row + b] += r & 0xFFFF;
-                c[row + b + 1] += r >>> 16;
-            } else if (m - b == 1) {
-                c[row + b] += count1(x, bi[b], from, to);
+            if (m - m4 == 3) {
+                long r = count3(x, bi[m4], bi[m4 + 1], bi[m4 + 2], from, to);
+                c[row + m4] += r & 0xFFFF;
+                c[row + m4 + 1] += (r >>> 16) & 0xFFFF;
+                c[row + m4 + 2] += r >>> 32;
+            } else if (m - m4 == 2) {
+                int r = count2(x, bi[m4], bi[m4 + 1], from, to);
+                c[row + m4] += r & 0xFFFF;
+                c[row + m4 + 1] += r >>> 16;
+            }
+        }
+        if (m - m4 == 1) { // one column left: two rows to a packed sum
+            int[] y = bi[m4];
+            int a = 0;
+            for (; a + 1 < m; a += 2) {
+                int r = count2(y, bj[a], bj[a + 1], from, to);
+                c[a * s + m4] += r & 0xFFFF;
+                c[(a + 1) * s + m4] += r >>> 16;
+            }
+            if (a < m) {
+                c[a * s + m4] += count1(bj[a], y, from, to);
             }
         }
     }
