@@ -5,6 +5,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.causalheads.attention.ReferenceTrainer;
 import org.causalheads.attention.Run;
 import org.causalheads.attention.TrainConfig;
 import org.causalheads.attention.Trainer;
@@ -39,6 +40,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = {"--K", "-K"}, defaultValue = "3", description = "parents = heads (default ${DEFAULT-VALUE})")
     int k;
 
+    @Option(names = "--Ss", split = ",", defaultValue = "2,3,4,6,8,10,16",
+            description = "alphabet sizes for the pair-count table (default ${DEFAULT-VALUE})")
+    int[] ss;
+
     @Option(names = "--repeats", defaultValue = "3", description = "repeats per timing, best kept (default ${DEFAULT-VALUE})")
     int repeats;
 
@@ -65,21 +70,29 @@ public final class BenchCommand implements Callable<Integer> {
                 sampleSec, n, x.bytes() / 1e6);
 
         double pairs = (double) t * (t - 1) / 2 * n;
-        double par = best(() -> PairCounts.of(x, true));
-        double seq = best(() -> PairCounts.of(x, false));
+        System.out.printf(Locale.ROOT, "pair counts, all %d pairs j < i, n = %d, in G sample-pairs/s, best of %d; reference = the "
+                + "earlier long-word loop (PairCounts.reference), tiled = PairCounts.of; one-thread columns from thread CPU time "
+                + "(time lost to other processes left out), two-core column and its 1-thread baseline from wall time%n",
+                t * (t - 1) / 2, n, repeats);
+        System.out.printf(Locale.ROOT, "%4s %10s %10s %7s %12s %12s %7s%n", "S", "reference", "tiled", "ratio", "tiled 1t wall",
+                "tiled 2t wall", "2t/1t");
+        for (int sz : ss) {
+            Samples xs = sz == s ? x : Problem.builder().length(t).states(sz).parents(k).strength(1.0).seed(1).build().sample(n, 11L);
+            double ref = bestCpu(() -> PairCounts.reference(xs, false));
+            double one = bestCpu(() -> PairCounts.of(xs, false));
+            double oneWall = best(() -> PairCounts.of(xs, false));
+            double two = best(() -> PairCounts.of(xs, true));
+            System.out.printf(Locale.ROOT, "%4d %10.2f %10.2f %6.2fx %12.2f %12.2f %6.2fx%n", sz, pairs / ref / 1e9, pairs / one / 1e9,
+                    ref / one, pairs / oneWall / 1e9, pairs / two / 1e9, oneWall / two);
+        }
         int tSub = Math.min(t, 30);
         Samples sub = subset(x, tSub);
         double naive = best(() -> PairCounts.naive(sub));
         double subPairs = (double) tSub * (tSub - 1) / 2 * n;
-        System.out.printf(Locale.ROOT, "pair counts bitset  %8.3f s   %6.2f G sample-pairs/s  (parallel, %.3g sample-pairs)%n", par, pairs / par / 1e9, pairs);
-        System.out.printf(Locale.ROOT, "pair counts bitset  %8.3f s   %6.2f G sample-pairs/s  (one thread)%n", seq, pairs / seq / 1e9);
-        System.out.printf(Locale.ROOT, "pair counts bytes   %8.3f s   %6.2f G sample-pairs/s  (one thread, naive byte loop, first %d positions)%n",
-                naive, subPairs / naive / 1e9, tSub);
+        double par = best(() -> PairCounts.of(x, true));
+        System.out.printf(Locale.ROOT, "pair counts bytes   %8.3f s   %6.2f G sample-pairs/s  (S = %d, one thread, naive byte loop, first %d positions)%n",
+                naive, subPairs / naive / 1e9, s, tSub);
         int m = s - 1;
-        double words = m == 3 ? 6 : (double) m * (1 + m); // fused S = 4 path loads each bitset word once
-        System.out.printf(Locale.ROOT, "bytes per sample-pair: bitset minimum %.3f (2(S-1) bits), bitset loop loads %.3f "
-                        + "(%.0f words per 64 samples, mostly cache hits), byte layout 2.000%n",
-                2.0 * m / 8, words * 8 / 64, words);
         t0 = System.nanoTime();
         InfoTables tab = InfoTables.of(JointTable.empirical(PairCounts.of(x), JointTable.DEFAULT_SMOOTHING),
                 p.process().slotKernels(), FDivergence.KL, KgForm.VARIATIONAL);
@@ -94,15 +107,39 @@ public final class BenchCommand implements Callable<Integer> {
                         + "training %.3f s, stop epoch %s of %d, Delta %.4g, eps %.4g%n",
                 t, k, tabSec, popSec, trainSec, r.stopEpoch().isPresent() ? Integer.toString(r.stopEpoch().getAsInt()) : "none",
                 r.epochsRun(), pop.gap(p.dag()).min(), tab.estimationError(pop, Objective.KG_MI));
+        t0 = System.nanoTime();
+        Run rr = ReferenceTrainer.defaults().train(tab, Objective.KG_MI, p.dag());
+        double refSec = secs(t0);
+        double diff = 0;
+        for (int l = 0; l < k; l++) {
+            for (int i = 1; i < t; i++) {
+                for (int j = 0; j < i; j++) {
+                    diff = Math.max(diff, Math.abs(r.attention().weight(l, i, j) - rr.attention().weight(l, i, j)));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "  same run, reference trainer: training %.3f s (%.2fx the time), stop epoch %s of %d, "
+                        + "max |attention difference| %.3g%n", refSec, refSec / trainSec,
+                rr.stopEpoch().isPresent() ? Integer.toString(rr.stopEpoch().getAsInt()) : "none", rr.epochsRun(), diff);
 
-        int tt = 200, epochs = 2000;
-        Problem big = Problem.builder().length(tt).states(s).parents(k).seed(1).build();
-        InfoTables bigTab = big.tables(FDivergence.KL);
-        Trainer fixed = new Trainer(TrainConfig.defaults().withStopEarly(false).withMaxEpochs(epochs));
-        double trSec = best(() -> fixed.train(bigTab, Objective.KG_MI, big.dag()));
-        double elems = (double) k * tt * (tt - 1) / 2 * epochs;
-        System.out.printf(Locale.ROOT, "trainer T=%d K=%d: %.3f ms/epoch, %.2f ns per attention weight update%n",
-                tt, k, trSec / epochs * 1e3, trSec / elems * 1e9);
+        System.out.printf(Locale.ROOT, "trainer K=%d, S=%d, population KL tables, fixed epoch budget, thread CPU time, best of %d:%n",
+                k, s, repeats);
+        System.out.printf(Locale.ROOT, "%5s %8s %14s %14s %7s %18s %12s%n", "T", "epochs", "reference ms", "trainer ms", "ratio",
+                "ns per weight", "growth x2 T");
+        double prev = Double.NaN;
+        for (int tt : new int[] {25, 50, 100, 200}) {
+            int epochs = Math.max(2000, 20_000_000 / (tt * tt));
+            Problem big = Problem.builder().length(tt).states(s).parents(k).seed(1).build();
+            InfoTables bigTab = big.tables(FDivergence.KL);
+            TrainConfig cfg = TrainConfig.defaults().withStopEarly(false).withMaxEpochs(epochs);
+            double refT = bestCpu(() -> new ReferenceTrainer(cfg).train(bigTab, Objective.KG_MI, big.dag())) / epochs;
+            double newT = bestCpu(() -> new Trainer(cfg).train(bigTab, Objective.KG_MI, big.dag())) / epochs;
+            double elems = (double) k * tt * (tt - 1) / 2;
+            System.out.printf(Locale.ROOT, "%5d %8d %14.4f %14.4f %6.2fx %18.2f %12s%n", tt, epochs, refT * 1e3, newT * 1e3, refT / newT,
+                    newT / elems * 1e9, Double.isNaN(prev) ? "" : String.format(Locale.ROOT, "%.2fx", newT / prev));
+            prev = newT;
+        }
+        System.out.println("  (growth x2 T: ms/epoch against the row above; O(T^2) work gives 4x)");
 
         long peak = 0;
         for (MemoryPoolMXBean b : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -161,6 +198,21 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return Samples.of(m, x.states());
+    }
+
+    /** Best-of-repeats thread CPU time (s) of a single-threaded task. */
+    private double bestCpu(Runnable r) {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        if (!mx.isCurrentThreadCpuTimeSupported()) {
+            return best(r);
+        }
+        double b = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < Math.max(1, repeats); i++) {
+            long t0 = mx.getCurrentThreadCpuTime();
+            r.run();
+            b = Math.min(b, (mx.getCurrentThreadCpuTime() - t0) / 1e9);
+        }
+        return b;
     }
 
     private double best(Runnable r) {

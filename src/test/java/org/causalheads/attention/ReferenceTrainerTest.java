@@ -1,0 +1,78 @@
+package org.causalheads.attention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+import org.causalheads.dag.Dag;
+import org.causalheads.info.FDivergence;
+import org.causalheads.info.InfoTables;
+import org.causalheads.info.JointTable;
+import org.causalheads.info.KgForm;
+import org.causalheads.info.Objective;
+import org.causalheads.info.PairCounts;
+import org.causalheads.kgmi.Problem;
+import org.junit.jupiter.api.Test;
+
+/** The trainer against the kept reference loop: same trajectory on seeded problems. */
+class ReferenceTrainerTest {
+
+    private static final double TOL = 1e-12;
+
+    private static void assertSameRun(Run got, Run want, int t, int k, String what) {
+        assertThat(got.stopEpoch()).as("stop epoch, %s", what).isEqualTo(want.stopEpoch());
+        assertThat(got.epochsRun()).as("epochs, %s", what).isEqualTo(want.epochsRun());
+        assertSameAttention(got.attention(), want.attention(), t, k, what + ", final attention");
+        double[] go = got.history().objective(), wo = want.history().objective();
+        assertThat(go).hasSameSizeAs(wo);
+        for (int e = 0; e < wo.length; e++) {
+            assertThat(go[e]).as("objective at epoch %d, %s", e, what).isCloseTo(wo[e], within(TOL));
+        }
+        assertThat(got.history().recordedEpochs()).isEqualTo(want.history().recordedEpochs());
+        Map<Integer, Attention> gs = got.history().snapshots(), ws = want.history().snapshots();
+        assertThat(gs.keySet()).isEqualTo(ws.keySet());
+        for (int e : ws.keySet()) {
+            assertSameAttention(gs.get(e), ws.get(e), t, k, what + ", snapshot " + e);
+        }
+        for (int i = 0; i < t; i++) {
+            for (int l = 0; l < k; l++) {
+                assertThat(got.history().parentAttention(i, l)).isEqualTo(want.history().parentAttention(i, l));
+            }
+        }
+    }
+
+    private static void assertSameAttention(Attention got, Attention want, int t, int k, String what) {
+        for (int l = 0; l < k; l++) {
+            for (int i = 1; i < t; i++) {
+                for (int j = 0; j < i; j++) {
+                    assertThat(got.weight(l, i, j)).as("a[%d][%d][%d], %s", l, i, j, what)
+                            .isCloseTo(want.weight(l, i, j), within(TOL));
+                }
+            }
+        }
+    }
+
+    @Test
+    void sameTrajectoryAsTheReferenceOnPopulationAndSampledTables() {
+        int[][] shapes = {{8, 1}, {12, 2}, {16, 3}, {20, 3}};
+        for (int[] sh : shapes) {
+            int t = sh[0], k = sh[1];
+            Problem p = Problem.builder().length(t).states(4).parents(k).strength(1.0).extraRoots(1).seed(t).build();
+            InfoTables pop = p.tables(FDivergence.KL);
+            InfoTables est = InfoTables.of(JointTable.empirical(PairCounts.of(p.sample(3000, 5L)), JointTable.DEFAULT_SMOOTHING),
+                    p.process().slotKernels(), FDivergence.KL, KgForm.VARIATIONAL);
+            for (InfoTables tab : new InfoTables[] {pop, est}) {
+                for (TrainConfig cfg : new TrainConfig[] {
+                        TrainConfig.defaults().withSnapshots(0, 7, 100),
+                        TrainConfig.defaults().withEta(2000).withSnapshots(3), // large steps: the exp branch
+                        TrainConfig.defaults().withStopEarly(false).withMaxEpochs(5000)}) { // history thinning
+                    Dag dag = p.dag();
+                    Run want = new ReferenceTrainer(cfg).train(tab, Objective.KG_MI, dag);
+                    Run got = new Trainer(cfg).train(tab, Objective.KG_MI, dag);
+                    assertThat(want.epochsRun()).isPositive();
+                    assertSameRun(got, want, t, k, "T = " + t + ", K = " + k + ", eta = " + cfg.eta());
+                }
+            }
+        }
+    }
+}

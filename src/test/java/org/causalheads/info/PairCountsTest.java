@@ -1,0 +1,113 @@
+package org.causalheads.info;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import org.causalheads.markov.Samples;
+import org.junit.jupiter.api.Test;
+
+class PairCountsTest {
+
+    /** Uniform symbols, with position 1 copying position 0 so that some tables are far from product form. */
+    private static Samples samples(int t, int s, int n, long seed) {
+        Random r = new Random(seed);
+        int[][] x = new int[n][t];
+        for (int q = 0; q < n; q++) {
+            for (int i = 0; i < t; i++) {
+                x[q][i] = r.nextInt(s);
+            }
+            if (t > 1) {
+                x[q][1] = x[q][0];
+            }
+        }
+        return Samples.of(x, s);
+    }
+
+    private static void assertSameTables(PairCounts got, PairCounts want, String what) {
+        int t = want.length(), s = want.states();
+        assertThat(got.length()).isEqualTo(t);
+        assertThat(got.states()).isEqualTo(s);
+        assertThat(got.samples()).isEqualTo(want.samples());
+        for (int i = 1; i < t; i++) {
+            for (int j = 0; j < i; j++) {
+                assertThat(got.table(j, i)).as("%s, pair (%d, %d)", what, j, i).isEqualTo(want.table(j, i));
+            }
+        }
+    }
+
+    @Test
+    void everyMethodGivesTheNaiveTables() {
+        int[] ss = {2, 3, 4, 5, 6, 8, 10, 16};
+        int[] ts = {2, 3, 7, 12};
+        int[] ns = {1, 31, 63, 64, 65, 1000, 4097};
+        int seed = 0;
+        for (int s : ss) {
+            for (int t : ts) {
+                for (int n : ns) {
+                    Samples x = samples(t, s, n, ++seed);
+                    PairCounts want = PairCounts.naive(x);
+                    String at = "S = " + s + ", T = " + t + ", n = " + n;
+                    assertSameTables(PairCounts.of(x, false), want, "tiled, one thread, " + at);
+                    assertSameTables(PairCounts.of(x, true), want, "tiled, parallel, " + at);
+                    assertSameTables(PairCounts.reference(x, false), want, "reference, " + at);
+                    for (int tile : new int[] {1, 3, 64}) { // many tiles, tiles ending inside a bitset
+                        assertSameTables(PairCounts.tiled(x, true, tile), want, "tile " + tile + ", " + at);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void tablesAddUpToTheSamples() {
+        Samples x = samples(6, 5, 777, 3L);
+        PairCounts c = PairCounts.of(x);
+        for (int i = 1; i < 6; i++) {
+            for (int j = 0; j < i; j++) {
+                long sum = 0;
+                for (long[] row : c.table(j, i)) {
+                    for (long v : row) {
+                        assertThat(v).isNotNegative();
+                        sum += v;
+                    }
+                }
+                assertThat(sum).isEqualTo(777);
+            }
+        }
+        long[][] copy = c.table(0, 1); // position 1 copies position 0: a diagonal table
+        for (int a = 0; a < 5; a++) {
+            for (int b = 0; b < 5; b++) {
+                if (a != b) {
+                    assertThat(copy[a][b]).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    void fullTilesOfOneSymbolDoNotOverflowThePackedSums() {
+        for (int s : new int[] {2, 5, 6}) { // one, four and five counted columns
+            int n = 2047 * 32 * 2 + 5;
+            int[][] x = new int[n][3];
+            for (int q = 0; q < n; q++) {
+                x[q][2] = q % 1000 == 0 ? 1 : 0;
+            }
+            Samples xs = Samples.of(x, s);
+            PairCounts want = PairCounts.naive(xs);
+            assertSameTables(PairCounts.tiled(xs, false, 2047), want, "tile 2047, S = " + s);
+            assertSameTables(PairCounts.of(xs, true), want, "default tile, S = " + s);
+        }
+        assertThatThrownBy(() -> PairCounts.tiled(samples(3, 3, 10, 1L), false, 2048))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tile of 2048 words");
+    }
+
+    @Test
+    void badTileAndTooFewPositionsAreRejected() {
+        Samples x = samples(3, 3, 10, 1L);
+        assertThatThrownBy(() -> PairCounts.tiled(x, false, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tile of 0 words");
+        assertThatThrownBy(() -> PairCounts.of(samples(1, 3, 10, 1L))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("T = 1");
+    }
+}
