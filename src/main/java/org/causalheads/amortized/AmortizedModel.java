@@ -1,6 +1,6 @@
 package org.causalheads.amortized;
 
-import java.util.SplittableRandom;
+import org.causalheads.numeric.Rng;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -133,12 +133,12 @@ public final class AmortizedModel {
      * {@code v = c₂ = 0}, {@code c =} {@link #INITIAL_GATE_LOGIT}.
      */
     public static AmortizedModel init(Shape shape, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
+        Rng rng = new Rng(seed);
         double[] t = new double[shape.parameterCount()];
         int f = shape.tokenWidth();
         for (int k = 0; k < shape.offU(); k++) {
             double scale = k < shape.offQ() ? 1.0 / Math.sqrt(Math.max(1, shape.embedding())) : 1.0 / Math.sqrt(f);
-            t[k] = scale * LinearSem.gaussian(rng);
+            t[k] = scale * rng.nextGaussian();
         }
         t[shape.offU() + 3] = INITIAL_GATE_LOGIT;
         return new AmortizedModel(shape, t);

@@ -2,8 +2,10 @@ package org.causalheads.amortized;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.causalheads.numeric.Optimiser;
+import org.causalheads.numeric.OptimiserConfig;
+import org.causalheads.numeric.Rng;
 
 /**
  * Trains an {@link AmortizedModel} across {@code M} domains without any graph: an amortised
@@ -12,7 +14,7 @@ import java.util.function.Consumer;
  *   min_θ  (1/M) Σ_η [ ½ tr((I − Â_η)ᵀ S_η (I − Â_η)) + λ1 |Â_η|_1 + α h(Â_η) + (ρ/2) h(Â_η)² ],
  *   Â_η = Â(X_η; θ),
  * </pre>
- * by Adam (Kingma and Ba 2015; {@code β1 = 0.9, β2 = 0.999, ε = 1e-8}) on minibatches of domains,
+ * by Adam ({@link OptimiserConfig#adam}: {@code β1 = 0.9, β2 = 0.999, ε = 1e-8}) on minibatches of domains,
  * with the augmented-Lagrangian updates of NOTEARS made every {@code dualEvery} steps on the mean
  * acyclicity over all training domains {@code H = (1/M) Σ_η h(Â_η)} (zero exactly when every
  * prediction is acyclic): {@code ρ ← min(10ρ, ρ_max)} if {@code H} has not fallen below a quarter
@@ -50,18 +52,65 @@ public final class AmortizedTrainer {
             }
         }
 
+        /** Default Adam steps. */
+        public static final int DEFAULT_STEPS = 1500;
+        /** Default Adam step size. */
+        public static final double DEFAULT_LEARNING_RATE = 0.02;
+        /** Default ℓ1 weight. */
+        public static final double DEFAULT_LAMBDA1 = 0.1;
+        /** Default domains per step. */
+        public static final int DEFAULT_BATCH_SIZE = 32;
+        /** Default steps between augmented-Lagrangian updates. */
+        public static final int DEFAULT_DUAL_EVERY = 100;
+        /** Default cap on {@code ρ}. */
+        public static final double DEFAULT_RHO_MAX = 1e4;
+        /** Default steps between progress reports. */
+        public static final int DEFAULT_REPORT_EVERY = 50;
+        /** Default seed. */
+        public static final long DEFAULT_SEED = 1;
+
+        /** The defaults named by the {@code DEFAULT_*} constants. */
         public static Config defaults() {
-            return new Config(1500, 0.02, 0.1, 32, 100, 1e4, 50, 1);
+            return new Config(DEFAULT_STEPS, DEFAULT_LEARNING_RATE, DEFAULT_LAMBDA1, DEFAULT_BATCH_SIZE,
+                    DEFAULT_DUAL_EVERY, DEFAULT_RHO_MAX, DEFAULT_REPORT_EVERY, DEFAULT_SEED);
         }
 
+        /** This configuration with another number of steps. */
         public Config withSteps(int s) {
             return new Config(s, learningRate, lambda1, batchSize, dualEvery, rhoMax, reportEvery, seed);
         }
 
+        /** This configuration with another step size. */
+        public Config withLearningRate(double lr) {
+            return new Config(steps, lr, lambda1, batchSize, dualEvery, rhoMax, reportEvery, seed);
+        }
+
+        /** This configuration with another ℓ1 weight. */
+        public Config withLambda1(double l) {
+            return new Config(steps, learningRate, l, batchSize, dualEvery, rhoMax, reportEvery, seed);
+        }
+
+        /** This configuration with another minibatch size. */
+        public Config withBatchSize(int b) {
+            return new Config(steps, learningRate, lambda1, b, dualEvery, rhoMax, reportEvery, seed);
+        }
+
+        /** This configuration with another interval between augmented-Lagrangian updates. */
+        public Config withDualEvery(int e) {
+            return new Config(steps, learningRate, lambda1, batchSize, e, rhoMax, reportEvery, seed);
+        }
+
+        /** This configuration with another cap on {@code ρ}. */
+        public Config withRhoMax(double r) {
+            return new Config(steps, learningRate, lambda1, batchSize, dualEvery, r, reportEvery, seed);
+        }
+
+        /** This configuration with another seed. */
         public Config withSeed(long s) {
             return new Config(steps, learningRate, lambda1, batchSize, dualEvery, rhoMax, reportEvery, s);
         }
 
+        /** This configuration with another report interval. */
         public Config withReportEvery(int r) {
             return new Config(steps, learningRate, lambda1, batchSize, dualEvery, rhoMax, r, seed);
         }
@@ -121,11 +170,11 @@ public final class AmortizedTrainer {
         long t0 = System.nanoTime();
         int mDomains = domains.size();
         int batch = Math.min(cfg.batchSize(), mDomains);
-        SplittableRandom rng = new SplittableRandom(cfg.seed() ^ 0x5DEECE66DL);
+        Rng rng = new Rng(cfg.seed() ^ 0x5DEECE66DL);
         double[] theta = AmortizedModel.init(shape, cfg.seed()).parameters();
         int np = theta.length;
-        double[] m1 = new double[np], m2 = new double[np], grad = new double[np];
-        double b1 = 0.9, b2 = 0.999, eps = 1e-8;
+        double[] grad = new double[np];
+        Optimiser adam = OptimiserConfig.adam(cfg.learningRate()).start(np, cfg.steps());
         double rho = 1, alpha = 0, hPrev = Double.POSITIVE_INFINITY;
         int[] idx = new int[mDomains];
         for (int k = 0; k < mDomains; k++) {
@@ -149,12 +198,7 @@ public final class AmortizedTrainer {
                 l1 += l.l1() / batch;
                 h += l.h() / batch;
             }
-            double c1 = 1 - Math.pow(b1, step), c2 = 1 - Math.pow(b2, step);
-            for (int k = 0; k < np; k++) {
-                m1[k] = b1 * m1[k] + (1 - b1) * grad[k];
-                m2[k] = b2 * m2[k] + (1 - b2) * grad[k] * grad[k];
-                theta[k] -= cfg.learningRate() * (m1[k] / c1) / (Math.sqrt(m2[k] / c2) + eps);
-            }
+            adam.step(theta, grad);
             if (step % cfg.reportEvery() == 0 || step == cfg.steps()) {
                 Point pt = new Point(step, rec, l1, h, rho, alpha, (System.nanoTime() - t0) * 1e-9);
                 history.add(pt);

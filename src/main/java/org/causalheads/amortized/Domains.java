@@ -2,7 +2,7 @@ package org.causalheads.amortized;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
+import org.causalheads.numeric.Rng;
 
 /**
  * Seeded generators of linear-Gaussian domains ({@link LinearSem}) for the two multi-domain
@@ -54,7 +54,7 @@ public final class Domains {
         this.edgesPerNode = edgesPerNode;
         this.sigma = sigma;
         this.seed = seed;
-        SplittableRandom rng = new SplittableRandom(seed);
+        Rng rng = new Rng(seed);
         this.order = permutation(d, rng);
         this.sharedSupport = erdosRenyi(d, edgesPerNode, rng);
     }
@@ -89,7 +89,7 @@ public final class Domains {
         if (index < 0) {
             throw new IllegalArgumentException("domain index = " + index + "; expected >= 0");
         }
-        SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
+        Rng rng = new Rng(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
         boolean[][] support = setting == Setting.SHARED_DAG ? sharedSupport : erdosRenyi(d, edgesPerNode, rng);
         double[][] w = new double[d][d];
         for (int a = 0; a < d; a++) {
@@ -141,7 +141,7 @@ public final class Domains {
     }
 
     /** {@code support[a][b]} for ranks {@code a < b}: each pair independently with probability {@code 2k/(d-1)}. */
-    static boolean[][] erdosRenyi(int d, double k, SplittableRandom rng) {
+    static boolean[][] erdosRenyi(int d, double k, Rng rng) {
         double p = 2 * k / (d - 1);
         boolean[][] s = new boolean[d][d];
         for (int a = 0; a < d; a++) {
@@ -152,7 +152,7 @@ public final class Domains {
         return s;
     }
 
-    static int[] permutation(int d, SplittableRandom rng) {
+    static int[] permutation(int d, Rng rng) {
         int[] p = new int[d];
         for (int i = 0; i < d; i++) {
             p[i] = i;

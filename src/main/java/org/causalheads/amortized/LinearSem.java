@@ -3,12 +3,12 @@ package org.causalheads.amortized;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.causalheads.dag.Dag;
 import org.causalheads.dag.Edge;
 import org.causalheads.dag.Metrics;
 import org.causalheads.dag.MixedGraph;
 import org.causalheads.dag.Scores;
+import org.causalheads.numeric.Rng;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -162,12 +162,12 @@ public final class LinearSem {
             throw new IllegalArgumentException("sample size n = " + n + "; expected n >= 1");
         }
         int d = w.length;
-        SplittableRandom rng = new SplittableRandom(seed);
+        Rng rng = new Rng(seed);
         DMatrixRMaj x = new DMatrixRMaj(n, d);
         for (int s = 0; s < n; s++) {
             for (int r = 0; r < d; r++) {
                 int j = order[r];
-                double v = sigma * gaussian(rng);
+                double v = sigma * rng.nextGaussian();
                 for (int a = 0; a < r; a++) {
                     int i = order[a];
                     if (w[i][j] != 0) {
@@ -178,17 +178,6 @@ public final class LinearSem {
             }
         }
         return x;
-    }
-
-    /** A standard normal draw (Marsaglia's polar method). */
-    static double gaussian(SplittableRandom rng) {
-        double u, v, q;
-        do {
-            u = 2 * rng.nextDouble() - 1;
-            v = 2 * rng.nextDouble() - 1;
-            q = u * u + v * v;
-        } while (q >= 1 || q == 0);
-        return u * Math.sqrt(-2 * Math.log(q) / q);
     }
 
     /**

@@ -3,7 +3,7 @@ package org.causalheads.cli;
 import java.util.concurrent.Callable;
 import org.causalheads.incontext.Batch;
 import org.causalheads.incontext.InContextTree;
-import org.causalheads.incontext.OptimizerConfig;
+import org.causalheads.numeric.OptimiserConfig;
 import org.causalheads.incontext.Task;
 import org.causalheads.incontext.Trainer;
 import org.causalheads.incontext.TrainingRun;
@@ -42,7 +42,7 @@ public final class BenchIncontextCommand implements Callable<Integer> {
         System.out.printf("  sampling only (1 thread): %.0f sequences/s (%d sequences)%n", b.size() / sampleSec, n);
         for (int threads = 1; threads <= Math.min(2, cores); threads++) {
             Transformer model = Transformer.zeros(task, heads).withRandomAttention(0.01, 1);
-            Trainer tr = Trainer.of(task).batch(batch).threads(threads).optimizer(OptimizerConfig.sgd(0.1))
+            Trainer tr = Trainer.of(task).batch(batch).threads(threads).optimizer(OptimiserConfig.sgd(0.1))
                     .evalEvery(0).evalBatch(8, 1);
             tr.steps(warmup).train(model);
             TrainingRun run = tr.steps(steps).train(model);

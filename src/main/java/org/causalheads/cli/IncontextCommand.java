@@ -8,8 +8,8 @@ import org.causalheads.incontext.AttentionSnapshot;
 import org.causalheads.incontext.InContextDag;
 import org.causalheads.incontext.InContextTree;
 import org.causalheads.incontext.Metrics;
-import org.causalheads.incontext.OptimizerConfig;
-import org.causalheads.incontext.Schedule;
+import org.causalheads.numeric.OptimiserConfig;
+import org.causalheads.numeric.Schedule;
 import org.causalheads.incontext.Task;
 import org.causalheads.incontext.Trainer;
 import org.causalheads.incontext.TrainingRun;
@@ -83,14 +83,14 @@ public final class IncontextCommand implements Callable<Integer> {
         }
     }
 
-    static OptimizerConfig buildOptimizer(String name, double lr, double wd, Schedule schedule) {
-        OptimizerConfig c;
+    static OptimiserConfig buildOptimizer(String name, double lr, double wd, Schedule schedule) {
+        OptimiserConfig c;
         switch (name) {
             case "sgd":
-                c = OptimizerConfig.sgd(lr);
+                c = OptimiserConfig.sgd(lr);
                 break;
             case "adamw":
-                c = OptimizerConfig.adamw(lr, wd);
+                c = OptimiserConfig.adamw(lr, wd);
                 break;
             default:
                 throw new IllegalArgumentException("unknown optimizer '" + name + "', expected sgd or adamw");

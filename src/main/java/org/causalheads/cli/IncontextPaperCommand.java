@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 import org.causalheads.incontext.AttentionSnapshot;
 import org.causalheads.incontext.InContextTree;
 import org.causalheads.incontext.Metrics;
-import org.causalheads.incontext.Schedule;
+import org.causalheads.numeric.Schedule;
 import org.causalheads.incontext.Trainer;
 import org.causalheads.incontext.TrainingRun;
 import org.causalheads.incontext.Transformer;

@@ -19,7 +19,7 @@ import org.causalheads.info.JointTable;
 import org.causalheads.info.KgForm;
 import org.causalheads.info.Objective;
 import org.causalheads.info.PairCounts;
-import org.causalheads.info.RectangularKgmi;
+import org.causalheads.info.InfoMeasures;
 import org.causalheads.markov.Samples;
 
 /**
@@ -140,8 +140,8 @@ public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Me
                     int k = Math.min(task.kernels().slots(i), i);
                     double[] mi = new double[i];
                     for (int j = 0; j < i && k > 0; j++) {
-                        mi[j] = RectangularKgmi.mutualInformation(f,
-                                RectangularKgmi.empiricalJoint(cols[j], cols[i], states[j], states[i], smoothing));
+                        mi[j] = InfoMeasures.fMutualInformation(f,
+                                InfoMeasures.empiricalJoint(cols[j], cols[i], states[j], states[i], smoothing));
                     }
                     Integer[] order = new Integer[i];
                     for (int j = 0; j < i; j++) {

@@ -1,5 +1,6 @@
 package org.causalheads.incontext;
 
+import org.causalheads.numeric.Rng;
 import java.util.Arrays;
 import java.util.TreeSet;
 import org.causalheads.dag.Dag;

@@ -1,5 +1,7 @@
 package org.causalheads.incontext;
 
+import org.causalheads.numeric.Stationary;
+import org.causalheads.numeric.Rng;
 import java.util.Arrays;
 import org.causalheads.dag.Dag;
 

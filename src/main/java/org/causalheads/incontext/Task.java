@@ -1,5 +1,6 @@
 package org.causalheads.incontext;
 
+import org.causalheads.numeric.Rng;
 /**
  * An in-context learning task: a distribution over sequences of {@link #seqLen()} tokens from
  * {@code [S] = 0..S-1} together with a target distribution for the next token, and the

@@ -1,5 +1,8 @@
 package org.causalheads.incontext;
 
+import org.causalheads.numeric.Statistics;
+import org.causalheads.numeric.Stationary;
+import org.causalheads.numeric.Rng;
 /**
  * The matrices behind the paper's argument, estimated from samples of a task, to be shown
  * side by side with the learned layer-1 attention.
@@ -431,59 +434,8 @@ public final class TheoryCheck {
             }
             double[] x = java.util.Arrays.copyOf(a[i], i);
             double[] y = java.util.Arrays.copyOf(b[i], i);
-            out[i] = ranks ? pearson(midRanks(x), midRanks(y)) : pearson(x, y);
+            out[i] = ranks ? Statistics.spearman(x, y) : Statistics.pearson(x, y);
         }
         return out;
-    }
-
-    /** Pearson correlation; NaN if either vector is constant. */
-    private static double pearson(double[] x, double[] y) {
-        int n = x.length;
-        double mx = 0;
-        double my = 0;
-        for (int k = 0; k < n; k++) {
-            mx += x[k];
-            my += y[k];
-        }
-        mx /= n;
-        my /= n;
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int k = 0; k < n; k++) {
-            double dx = x[k] - mx;
-            double dy = y[k] - my;
-            sxy += dx * dy;
-            sxx += dx * dx;
-            syy += dy * dy;
-        }
-        if (!(sxx > 0) || !(syy > 0)) {
-            return Double.NaN;
-        }
-        return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
-    }
-
-    /** Ranks 1..n of the entries, ties sharing the mean of their ranks. */
-    static double[] midRanks(double[] x) {
-        int n = x.length;
-        Integer[] order = new Integer[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = k;
-        }
-        java.util.Arrays.sort(order, (p, q) -> Double.compare(x[p], x[q]));
-        double[] r = new double[n];
-        int k = 0;
-        while (k < n) {
-            int e = k;
-            while (e + 1 < n && x[order[e + 1]] == x[order[k]]) {
-                e++;
-            }
-            double rank = (k + e) / 2.0 + 1;
-            for (int m = k; m <= e; m++) {
-                r[order[m]] = rank;
-            }
-            k = e + 1;
-        }
-        return r;
     }
 }

@@ -1,5 +1,8 @@
 package org.causalheads.incontext;
 
+import org.causalheads.numeric.Optimiser;
+import org.causalheads.numeric.OptimiserConfig;
+import org.causalheads.numeric.Rng;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +20,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * TrainingRun run = Trainer.of(task).steps(2000).batch(256)
- *         .optimizer(OptimizerConfig.sgd(2.0))
+ *         .optimizer(OptimiserConfig.sgd(2.0))
  *         .snapshotEvery(500)
  *         .train(model);
  * }</pre>
@@ -40,7 +43,7 @@ public final class Trainer {
     private final Task task;
     private int steps = 1000;
     private int batch = 256;
-    private OptimizerConfig optimizer = OptimizerConfig.sgd(1.0);
+    private OptimiserConfig optimizer = OptimiserConfig.sgd(1.0);
     private long seed = DEFAULT_SEED;
     private long evalSeed = DEFAULT_EVAL_SEED;
     private int evalSize = 512;
@@ -81,7 +84,7 @@ public final class Trainer {
     }
 
     /** The optimiser. */
-    public Trainer optimizer(OptimizerConfig c) {
+    public Trainer optimizer(OptimiserConfig c) {
         if (c == null) {
             throw new IllegalArgumentException("optimizer must not be null");
         }
@@ -195,7 +198,7 @@ public final class Trainer {
         for (int k = 0; k < shards; k++) {
             shard[k] = new Shard(model, data, k * batch / shards, (k + 1) * batch / shards, trainStream);
         }
-        OptimizerConfig.Optimizer opt = optimizer.start(n, steps);
+        Optimiser opt = optimizer.start(n, steps);
         double[] grad = new double[n];
         double[] trainLoss = new double[steps];
         List<TrainingRun.EvalPoint> evals = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.causalheads.incontext;
 
+import org.causalheads.numeric.OptimiserConfig;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ import java.util.List;
  * @param unigramLoss unigram baseline's loss on the held-out batch
  * @param uniformLoss {@code ln S}
  */
-public record TrainingRun(Task task, Transformer model, int steps, int batch, OptimizerConfig optimizer,
+public record TrainingRun(Task task, Transformer model, int steps, int batch, OptimiserConfig optimizer,
                           long seed, int threads, double seconds, double[] trainLoss, List<EvalPoint> evals,
                           List<AttentionSnapshot> snapshots, double bayesLoss, double unigramLoss,
                           double uniformLoss) {

@@ -1,5 +1,7 @@
 package org.causalheads.incontext;
 
+import org.causalheads.numeric.Softmax;
+import org.causalheads.numeric.Rng;
 import java.util.Arrays;
 
 /**
@@ -209,18 +211,8 @@ public final class Transformer {
         double[][] out = new double[t][t];
         for (int i = 0; i < t; i++) {
             int row = offA[0][k] + (s + i) * d + s;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j <= i; j++) {
-                max = Math.max(max, theta[row + j]);
-            }
-            double z = 0;
-            for (int j = 0; j <= i; j++) {
-                out[i][j] = Math.exp(theta[row + j] - max);
-                z += out[i][j];
-            }
-            for (int j = 0; j <= i; j++) {
-                out[i][j] /= z;
-            }
+            System.arraycopy(theta, row, out[i], 0, i + 1);
+            Softmax.inPlace(out[i], 0, i + 1);
         }
         return out;
     }
@@ -342,7 +334,7 @@ public final class Transformer {
                 }
             }
         }
-        softmaxInPlace(z, 0, s);
+        Softmax.inPlace(z, 0, s);
     }
 
     /** Loss of one sequence; adds its gradient (not divided by the batch) to {@code grad}. */
@@ -403,26 +395,14 @@ public final class Transformer {
                 int rowTok = offA[0][k] + xi * d0;
                 int rowPos = offA[0][k] + (s + i) * d0;
                 int ai = i * t;
-                double max = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j <= i; j++) {
                     int xj = x[xo + j];
-                    double v = theta[rowTok + xj] + theta[rowTok + s + j] + theta[rowPos + xj] + theta[rowPos + s + j];
-                    a[ai + j] = v;
-                    if (v > max) {
-                        max = v;
-                    }
+                    a[ai + j] = theta[rowTok + xj] + theta[rowTok + s + j] + theta[rowPos + xj] + theta[rowPos + s + j];
                 }
-                double zsum = 0;
-                for (int j = 0; j <= i; j++) {
-                    double e = Math.exp(a[ai + j] - max);
-                    a[ai + j] = e;
-                    zsum += e;
-                }
-                double inv = 1 / zsum;
+                Softmax.inPlace(a, ai, i + 1);
                 int blk = ho + d0 * (1 + k);
                 for (int j = 0; j <= i; j++) {
-                    double v = a[ai + j] * inv;
-                    a[ai + j] = v;
+                    double v = a[ai + j];
                     hout[blk + x[xo + j]] += v;
                     hout[blk + s + j] = v;
                 }
@@ -489,7 +469,6 @@ public final class Transformer {
                 }
                 double[] a = ws.att[l][k];
                 int ai = i * t;
-                double max = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j <= i; j++) {
                     int hj = j * d;
                     double v = 0;
@@ -497,22 +476,12 @@ public final class Transformer {
                         v += g[gi + c] * hin[hj + c];
                     }
                     a[ai + j] = v;
-                    if (v > max) {
-                        max = v;
-                    }
                 }
-                double zsum = 0;
-                for (int j = 0; j <= i; j++) {
-                    double e = Math.exp(a[ai + j] - max);
-                    a[ai + j] = e;
-                    zsum += e;
-                }
-                double inv = 1 / zsum;
+                Softmax.inPlace(a, ai, i + 1);
                 int blk = ho + d * (1 + k);
                 Arrays.fill(hout, blk, blk + d, 0);
                 for (int j = 0; j <= i; j++) {
-                    double w = a[ai + j] * inv;
-                    a[ai + j] = w;
+                    double w = a[ai + j];
                     int hj = j * d;
                     for (int c = 0; c < d; c++) {
                         hout[blk + c] += w * hin[hj + c];
@@ -587,22 +556,6 @@ public final class Transformer {
                     }
                 }
             }
-        }
-    }
-
-    static void softmaxInPlace(double[] z, int off, int n) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, z[off + i]);
-        }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double e = Math.exp(z[off + i] - max);
-            z[off + i] = e;
-            sum += e;
-        }
-        for (int i = 0; i < n; i++) {
-            z[off + i] /= sum;
         }
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.SplittableRandom;
+import org.causalheads.numeric.Rng;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class ExpmTest {
 
     @Test
     void exponentialOfMinusAIsTheInverse() {
-        SplittableRandom rng = new SplittableRandom(5);
+        Rng rng = new Rng(5);
         DMatrixRMaj a = new DMatrixRMaj(6, 6);
         for (int k = 0; k < 36; k++) {
             a.data[k] = 2 * rng.nextDouble() - 1;

@@ -1,5 +1,6 @@
 package org.causalheads.incontext;
 
+import org.causalheads.numeric.OptimiserConfig;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.causalheads.dag.Dag;
@@ -42,10 +43,10 @@ class BadInputTest {
     @Test
     void trainingArguments() {
         Task task = InContextTree.chain(3, 5);
-        assertThatThrownBy(() -> OptimizerConfig.sgd(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> OptimiserConfig.sgd(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("learning rate").hasMessageContaining("0.0");
-        assertThatThrownBy(() -> OptimizerConfig.sgd(Double.NaN)).hasMessageContaining("NaN");
-        assertThatThrownBy(() -> OptimizerConfig.adamw(-0.1, 0)).hasMessageContaining("-0.1");
+        assertThatThrownBy(() -> OptimiserConfig.sgd(Double.NaN)).hasMessageContaining("NaN");
+        assertThatThrownBy(() -> OptimiserConfig.adamw(-0.1, 0)).hasMessageContaining("-0.1");
         assertThatThrownBy(() -> Trainer.of(task).batch(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("batch").hasMessageContaining("0");
         assertThatThrownBy(() -> Trainer.of(task).steps(-3)).hasMessageContaining("-3");

@@ -1,5 +1,7 @@
 package org.causalheads.incontext;
 
+import org.causalheads.numeric.OptimiserConfig;
+import org.causalheads.numeric.Schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -19,7 +21,7 @@ class TrainingTest {
         Transformer model = Transformer.zeros(task, 1, 1);
         List<Trainer.Progress> seen = new ArrayList<>();
         TrainingRun run = Trainer.of(task).steps(600).batch(64)
-                .optimizer(OptimizerConfig.adamw(0.03, 0))
+                .optimizer(OptimiserConfig.adamw(0.03, 0))
                 .evalEvery(100).snapshotAt(0)
                 .onProgress(seen::add)
                 .train(model);
@@ -46,7 +48,7 @@ class TrainingTest {
         double[][] results = new double[2][];
         for (int th = 1; th <= 2; th++) {
             Transformer m = Transformer.zeros(task, 2, 1).withRandomAttention(1e-2, 3);
-            Trainer.of(task).steps(40).batch(33).threads(th).optimizer(OptimizerConfig.adamw(0.01, 1e-4))
+            Trainer.of(task).steps(40).batch(33).threads(th).optimizer(OptimiserConfig.adamw(0.01, 1e-4))
                     .evalEvery(0).evalBatch(16, 1).train(m);
             results[th - 1] = m.parameters();
         }

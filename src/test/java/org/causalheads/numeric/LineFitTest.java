@@ -1,4 +1,4 @@
-package org.causalheads.notebook;
+package org.causalheads.numeric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.causalheads.incontext;
+package org.causalheads.numeric;
 
 /** Learning-rate schedule over a run of {@code steps} optimiser steps. */
 public enum Schedule {

@@ -1,11 +1,13 @@
-package org.causalheads.incontext;
+package org.causalheads.numeric;
 
 /**
  * How parameters are updated: SGD or AdamW, a base learning rate, weight decay and a schedule.
- * Immutable; build with {@link #sgd(double)} or {@link #adamw(double, double)} and the withers.
+ * Immutable; build with {@link #sgd(double)}, {@link #adamw(double, double)} or
+ * {@link #adam(double)} and the withers; {@link #start} makes the {@link Optimiser} of one run.
  *
- * <p>SGD: {@code θ ← θ − lr_t (g + λθ)}. AdamW (decoupled decay, bias-corrected moments):
- * {@code θ ← θ − lr_t (m̂/(√v̂ + ε) + λθ)}.
+ * <p>SGD: {@code θ ← θ − lr_t (g + λθ)}. AdamW (Loshchilov and Hutter 2019: decoupled decay;
+ * Kingma and Ba 2015: bias-corrected moments, {@code m̂ = m/(1−β1^t)}, {@code v̂ = v/(1−β2^t)}):
+ * {@code θ ← θ − lr_t (m̂/(√v̂ + ε) + λθ)}; with {@code λ = 0} it is Adam.
  *
  * @param kind         SGD or ADAMW
  * @param learningRate base rate, {@code > 0}
@@ -15,15 +17,15 @@ package org.causalheads.incontext;
  * @param beta2        AdamW second-moment decay
  * @param epsilon      AdamW denominator guard
  */
-public record OptimizerConfig(Kind kind, double learningRate, double weightDecay, Schedule schedule,
+public record OptimiserConfig(Kind kind, double learningRate, double weightDecay, Schedule schedule,
                               double beta1, double beta2, double epsilon) {
 
     /** Update rule. */
     public enum Kind { SGD, ADAMW }
 
-    public OptimizerConfig {
+    public OptimiserConfig {
         if (kind == null || schedule == null) {
-            throw new IllegalArgumentException("optimizer kind and schedule must not be null");
+            throw new IllegalArgumentException("optimiser kind and schedule must not be null");
         }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be a positive finite number, got " + learningRate);
@@ -38,38 +40,57 @@ public record OptimizerConfig(Kind kind, double learningRate, double weightDecay
     }
 
     /** Plain SGD with rate {@code lr}, cosine decay, no weight decay (the paper's single-parent setting). */
-    public static OptimizerConfig sgd(double lr) {
-        return new OptimizerConfig(Kind.SGD, lr, 0, Schedule.COSINE, 0.9, 0.999, 1e-8);
+    public static OptimiserConfig sgd(double lr) {
+        return new OptimiserConfig(Kind.SGD, lr, 0, Schedule.COSINE, 0.9, 0.999, 1e-8);
     }
 
     /** AdamW with rate {@code lr} and decay {@code weightDecay}, cosine schedule (the paper's multi-parent setting). */
-    public static OptimizerConfig adamw(double lr, double weightDecay) {
-        return new OptimizerConfig(Kind.ADAMW, lr, weightDecay, Schedule.COSINE, 0.9, 0.999, 1e-8);
+    public static OptimiserConfig adamw(double lr, double weightDecay) {
+        return new OptimiserConfig(Kind.ADAMW, lr, weightDecay, Schedule.COSINE, 0.9, 0.999, 1e-8);
+    }
+
+    /** Adam (AdamW without weight decay) at a constant rate {@code lr}. */
+    public static OptimiserConfig adam(double lr) {
+        return new OptimiserConfig(Kind.ADAMW, lr, 0, Schedule.CONSTANT, 0.9, 0.999, 1e-8);
+    }
+
+    /** This configuration with another base learning rate. */
+    public OptimiserConfig withLearningRate(double lr) {
+        return new OptimiserConfig(kind, lr, weightDecay, schedule, beta1, beta2, epsilon);
     }
 
     /** This configuration with another schedule. */
-    public OptimizerConfig withSchedule(Schedule s) {
-        return new OptimizerConfig(kind, learningRate, weightDecay, s, beta1, beta2, epsilon);
+    public OptimiserConfig withSchedule(Schedule s) {
+        return new OptimiserConfig(kind, learningRate, weightDecay, s, beta1, beta2, epsilon);
     }
 
     /** This configuration with a constant rate. */
-    public OptimizerConfig constant() {
+    public OptimiserConfig constant() {
         return withSchedule(Schedule.CONSTANT);
     }
 
     /** This configuration with cosine decay. */
-    public OptimizerConfig cosine() {
+    public OptimiserConfig cosine() {
         return withSchedule(Schedule.COSINE);
     }
 
     /** This configuration with another weight decay. */
-    public OptimizerConfig withWeightDecay(double wd) {
-        return new OptimizerConfig(kind, learningRate, wd, schedule, beta1, beta2, epsilon);
+    public OptimiserConfig withWeightDecay(double wd) {
+        return new OptimiserConfig(kind, learningRate, wd, schedule, beta1, beta2, epsilon);
     }
 
-    /** A fresh optimiser state for {@code n} parameters. */
-    Optimizer start(int n, long totalSteps) {
-        return new Optimizer(this, n, totalSteps);
+    /**
+     * A fresh optimiser for {@code n} parameters over a run of {@code totalSteps} steps (the
+     * schedule's horizon).
+     *
+     * @throws IllegalArgumentException if {@code n < 0} or {@code totalSteps < 1}
+     */
+    public Optimiser start(int n, long totalSteps) {
+        if (n < 0 || totalSteps < 1) {
+            throw new IllegalArgumentException("optimiser for " + n + " parameters over " + totalSteps
+                    + " steps; expected n >= 0 and at least one step");
+        }
+        return new State(this, n, totalSteps);
     }
 
     @Override
@@ -79,22 +100,27 @@ public record OptimizerConfig(Kind kind, double learningRate, double weightDecay
     }
 
     /** Optimiser state (moments) for one run. */
-    static final class Optimizer {
-        private final OptimizerConfig c;
+    private static final class State implements Optimiser {
+        private final OptimiserConfig c;
         private final long total;
         private final double[] m;
         private final double[] v;
         private long t;
 
-        Optimizer(OptimizerConfig c, int n, long total) {
+        State(OptimiserConfig c, int n, long total) {
             this.c = c;
             this.total = total;
             this.m = c.kind == Kind.ADAMW ? new double[n] : null;
             this.v = c.kind == Kind.ADAMW ? new double[n] : null;
         }
 
-        /** One update of {@code theta} with gradient {@code g}; returns the rate used. */
-        double step(double[] theta, double[] g) {
+        @Override
+        public long steps() {
+            return t;
+        }
+
+        @Override
+        public double step(double[] theta, double[] g) {
             double lr = c.learningRate * c.schedule.factor(t, total);
             t++;
             double wd = c.weightDecay;

@@ -1,9 +1,14 @@
-package org.causalheads.incontext;
+package org.causalheads.numeric;
 
 /**
- * A small mutable random number generator (SplitMix64) that can be re-seeded without
- * allocating, so every sequence of a batch can get its own seed derived from
- * {@code (seed, sequence index)} and a batch is the same however it is split over threads.
+ * The project's one seeded random number generator (SplitMix64) and every distribution drawn from
+ * it: uniform, normal, gamma, Dirichlet and categorical. It can be re-seeded without allocating,
+ * so every sequence of a batch can get its own seed derived from {@code (seed, sequence index)}
+ * and a batch is the same however it is split over threads; {@link #split()} gives an
+ * independent child stream.
+ *
+ * <p>Gamma and Dirichlet draws work in the log domain ({@link #nextLogGamma}), so a Dirichlet
+ * with a small concentration (0.1 and below) never produces a zero entry or a NaN.
  *
  * <p>Not thread-safe: give each thread its own instance.
  */
@@ -57,9 +62,19 @@ public final class Rng {
         return ((nextLong() >>> 11) + 1) * 0x1.0p-53;
     }
 
-    /** Uniform integer in {@code 0..n-1}. */
+    /** Uniform integer in {@code 0..n-1}, {@code n >= 1}. */
     public int nextInt(int n) {
         return (int) (((nextLong() >>> 33) * n) >>> 31);
+    }
+
+    /** A fair coin. */
+    public boolean nextBoolean() {
+        return nextLong() < 0;
+    }
+
+    /** An independent generator seeded from this one's next output (this one advances by one step). */
+    public Rng split() {
+        return new Rng(derive(nextLong(), 1));
     }
 
     /** Standard normal (polar Box–Muller). */
@@ -88,8 +103,25 @@ public final class Rng {
      * domain, so tiny variates (common at shape 0.1) never underflow to zero.
      */
     public double nextLogGamma(double shape) {
+        if (!(shape > 0) || Double.isInfinite(shape)) {
+            throw new IllegalArgumentException("gamma shape = " + shape + "; expected a positive finite number");
+        }
+        return logGamma(shape);
+    }
+
+    /**
+     * A Gamma(shape, 1) variate, {@code exp(nextLogGamma(shape))}; at small shapes it can
+     * underflow to zero, which {@link #nextDirichlet} avoids by staying in the log domain.
+     *
+     * @throws IllegalArgumentException if {@code shape} is not positive and finite
+     */
+    public double nextGamma(double shape) {
+        return Math.exp(nextLogGamma(shape));
+    }
+
+    private double logGamma(double shape) {
         if (shape < 1) {
-            return nextLogGamma(shape + 1) + Math.log(nextOpenDouble()) / shape;
+            return logGamma(shape + 1) + Math.log(nextOpenDouble()) / shape;
         }
         if (shape != cachedShape) {
             cachedShape = shape;
@@ -123,9 +155,12 @@ public final class Rng {
      * with the maximum subtracted, so the row always sums to one and has no NaN.
      */
     public void nextDirichlet(double alpha, double[] out, int off, int k) {
+        if (!(alpha > 0) || Double.isInfinite(alpha)) {
+            throw new IllegalArgumentException("Dirichlet concentration = " + alpha + "; expected a positive finite number");
+        }
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < k; i++) {
-            double g = nextLogGamma(alpha);
+            double g = logGamma(alpha);
             out[off + i] = g;
             if (g > max) {
                 max = g;
@@ -142,6 +177,25 @@ public final class Rng {
         }
     }
 
+    /**
+     * A Dirichlet(alpha·1_k) vector of length {@code k} (see {@link #nextDirichlet(double, double[], int, int)}).
+     *
+     * @throws IllegalArgumentException if {@code alpha} is not positive and finite, or {@code k < 1}
+     */
+    public double[] nextDirichlet(int k, double alpha) {
+        if (k < 1) {
+            throw new IllegalArgumentException("Dirichlet dimension = " + k + "; expected >= 1");
+        }
+        double[] out = new double[k];
+        nextDirichlet(alpha, out, 0, k);
+        return out;
+    }
+
+    /** Index drawn from the distribution {@code p} (assumed to sum to one). */
+    public int nextCategorical(double[] p) {
+        return nextCategorical(p, 0, p.length);
+    }
+
     /** Index drawn from the distribution {@code p[off..off+k)} (assumed to sum to one). */
     public int nextCategorical(double[] p, int off, int k) {
         double u = nextDouble();
@@ -153,5 +207,33 @@ public final class Rng {
             }
         }
         return k - 1;
+    }
+
+    /**
+     * Index drawn from a cumulative distribution ({@link #cumulative}): the first {@code a} with
+     * {@code u < cdf[a]} for a uniform {@code u}. The same draw as {@link #nextCategorical} on the
+     * probabilities, for samplers that draw from one distribution many times.
+     */
+    public int nextFromCumulative(double[] cdf) {
+        double u = nextDouble();
+        int last = cdf.length - 1;
+        for (int a = 0; a < last; a++) {
+            if (u < cdf[a]) {
+                return a;
+            }
+        }
+        return last;
+    }
+
+    /** The running sums of {@code p}, the last entry set to exactly one. */
+    public static double[] cumulative(double[] p) {
+        double[] c = new double[p.length];
+        double s = 0;
+        for (int a = 0; a < p.length; a++) {
+            s += p[a];
+            c[a] = s;
+        }
+        c[p.length - 1] = 1.0;
+        return c;
     }
 }

@@ -1,4 +1,4 @@
-package org.causalheads.notebook;
+package org.causalheads.numeric;
 
 /**
  * An ordinary least-squares line {@code y ≈ intercept + slope·x} with its coefficient of
