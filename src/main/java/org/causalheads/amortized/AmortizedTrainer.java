@@ -137,8 +137,8 @@ public final class AmortizedTrainer {
      * @param history training curve, one point every {@code reportEvery} steps (and the last step)
      * @param seconds total wall time
      */
-    public record Trained(AmortizedModel model, List<Point> history, double seconds) {
-        public Trained {
+    public record Result(AmortizedModel model, List<Point> history, double seconds) {
+        public Result {
             history = List.copyOf(history);
         }
     }
@@ -147,7 +147,7 @@ public final class AmortizedTrainer {
     }
 
     /** {@link #train(AmortizedModel.Shape, List, Config, Consumer)} without progress reports. */
-    public static Trained train(AmortizedModel.Shape shape, List<Moments> domains, Config cfg) {
+    public static Result train(AmortizedModel.Shape shape, List<Moments> domains, Config cfg) {
         return train(shape, domains, cfg, p -> { });
     }
 
@@ -157,7 +157,7 @@ public final class AmortizedTrainer {
      *
      * @throws IllegalArgumentException if there are no domains or a domain has the wrong size
      */
-    public static Trained train(AmortizedModel.Shape shape, List<Moments> domains, Config cfg, Consumer<Point> progress) {
+    public static Result train(AmortizedModel.Shape shape, List<Moments> domains, Config cfg, Consumer<Point> progress) {
         if (domains == null || domains.isEmpty()) {
             throw new IllegalArgumentException("training needs at least one domain, got " + (domains == null ? "null" : "none"));
         }
@@ -217,6 +217,6 @@ public final class AmortizedTrainer {
                 hPrev = hAll;
             }
         }
-        return new Trained(AmortizedModel.of(shape, theta), history, (System.nanoTime() - t0) * 1e-9);
+        return new Result(AmortizedModel.of(shape, theta), history, (System.nanoTime() - t0) * 1e-9);
     }
 }

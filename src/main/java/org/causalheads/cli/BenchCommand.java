@@ -5,9 +5,9 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.causalheads.attention.Run;
-import org.causalheads.attention.TrainConfig;
-import org.causalheads.attention.Trainer;
+import org.causalheads.attention.AscentResult;
+import org.causalheads.attention.AscentConfig;
+import org.causalheads.attention.AttentionAscent;
 import org.causalheads.info.FDivergence;
 import org.causalheads.info.InfoTables;
 import org.causalheads.info.JointTable;
@@ -77,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
         InfoTables pop = p.tables(FDivergence.KL);
         double popSec = secs(t0);
         t0 = System.nanoTime();
-        Run r = Trainer.defaults().train(tab, Objective.KG_MI, p.dag());
+        AscentResult r = AttentionAscent.defaults().train(tab, Objective.KG_MI, p.dag());
         double trainSec = secs(t0);
         System.out.printf(Locale.ROOT, "KG-MI run T=%d K=%d: tables from samples %.3f s (incl. sampling), population tables %.3f s, "
                         + "training %.3f s, stop epoch %s of %d, Delta %.4g, eps %.4g%n",
@@ -87,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
         int tt = 200, epochs = 2000;
         Problem big = Problem.builder().length(tt).states(s).parents(k).seed(1).build();
         InfoTables bigTab = big.tables(FDivergence.KL);
-        Trainer fixed = new Trainer(TrainConfig.defaults().withStopEarly(false).withMaxEpochs(epochs));
+        AttentionAscent fixed = new AttentionAscent(AscentConfig.defaults().withStopEarly(false).withMaxEpochs(epochs));
         double trSec = best(() -> fixed.train(bigTab, Objective.KG_MI, big.dag()));
         double elems = (double) k * tt * (tt - 1) / 2 * epochs;
         System.out.printf(Locale.ROOT, "trainer T=%d K=%d: %.3f ms/epoch, %.2f ns per attention weight update%n",

@@ -4,9 +4,9 @@ import java.util.concurrent.Callable;
 import org.causalheads.incontext.Batch;
 import org.causalheads.incontext.InContextTree;
 import org.causalheads.numeric.OptimiserConfig;
-import org.causalheads.incontext.Task;
-import org.causalheads.incontext.Trainer;
-import org.causalheads.incontext.TrainingRun;
+import org.causalheads.incontext.SequenceTask;
+import org.causalheads.incontext.TransformerTrainer;
+import org.causalheads.incontext.TrainingResult;
 import org.causalheads.incontext.Transformer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +31,7 @@ public final class BenchIncontextCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Task task = InContextTree.chain(vocab, seqLen);
+        SequenceTask task = InContextTree.chain(vocab, seqLen);
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("bench-incontext: chain S=%d T=%d heads=%s batch=%d, cores=%d, java %s%n", vocab, seqLen,
                 java.util.Arrays.toString(heads), batch, cores, System.getProperty("java.version"));
@@ -42,10 +42,10 @@ public final class BenchIncontextCommand implements Callable<Integer> {
         System.out.printf("  sampling only (1 thread): %.0f sequences/s (%d sequences)%n", b.size() / sampleSec, n);
         for (int threads = 1; threads <= Math.min(2, cores); threads++) {
             Transformer model = Transformer.zeros(task, heads).withRandomAttention(0.01, 1);
-            Trainer tr = Trainer.of(task).batch(batch).threads(threads).optimizer(OptimiserConfig.sgd(0.1))
+            TransformerTrainer tr = TransformerTrainer.of(task).batch(batch).threads(threads).optimizer(OptimiserConfig.sgd(0.1))
                     .evalEvery(0).evalBatch(8, 1);
             tr.steps(warmup).train(model);
-            TrainingRun run = tr.steps(steps).train(model);
+            TrainingResult run = tr.steps(steps).train(model);
             System.out.printf("  threads=%d: %.1f steps/s, %.0f sequences/s (%d steps in %.2f s, sampling included)%n",
                     threads, run.stepsPerSecond(), run.stepsPerSecond() * batch, steps, run.seconds());
         }

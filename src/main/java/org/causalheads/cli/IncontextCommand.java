@@ -7,12 +7,12 @@ import java.util.concurrent.Callable;
 import org.causalheads.incontext.AttentionSnapshot;
 import org.causalheads.incontext.InContextDag;
 import org.causalheads.incontext.InContextTree;
-import org.causalheads.incontext.Metrics;
+import org.causalheads.incontext.AttentionMetrics;
 import org.causalheads.numeric.OptimiserConfig;
 import org.causalheads.numeric.Schedule;
-import org.causalheads.incontext.Task;
-import org.causalheads.incontext.Trainer;
-import org.causalheads.incontext.TrainingRun;
+import org.causalheads.incontext.SequenceTask;
+import org.causalheads.incontext.TransformerTrainer;
+import org.causalheads.incontext.TrainingResult;
 import org.causalheads.incontext.Transformer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +68,7 @@ public final class IncontextCommand implements Callable<Integer> {
     /** Default AdamW rate: the authors' multi-parent run. */
     static final double ADAMW_LR = 0.01;
 
-    static Task buildTask(String name, int s, int t, double alpha, double rootProb, long graphSeed) {
+    static SequenceTask buildTask(String name, int s, int t, double alpha, double rootProb, long graphSeed) {
         switch (name) {
             case "chain":
                 return InContextTree.chain(s, t, alpha);
@@ -99,8 +99,8 @@ public final class IncontextCommand implements Callable<Integer> {
     }
 
     /** The JSON-ready summary of a run. */
-    static Map<String, Object> result(TrainingRun run, Transformer model) {
-        Task task = run.task();
+    static Map<String, Object> result(TrainingResult run, Transformer model) {
+        SequenceTask task = run.task();
         AttentionSnapshot snap = run.finalSnapshot();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("task", task.name());
@@ -114,7 +114,7 @@ public final class IncontextCommand implements Callable<Integer> {
         m.put("uniformLoss", run.uniformLoss());
         m.put("meanParentAttention", snap.meanParentAttention(task));
         m.put("parentRecovery", snap.parentRecovery(task));
-        m.put("positionBlockParentAttention", Metrics.meanOnParents(model.positionAttention(0), task));
+        m.put("positionBlockParentAttention", AttentionMetrics.meanOnParents(model.positionAttention(0), task));
         m.put("inductionScore", snap.inductionScore());
         m.put("queryTargetShare", snap.queryTargetShare());
         m.put("queryInductionScore", snap.queryInductionScore());
@@ -133,8 +133,8 @@ public final class IncontextCommand implements Callable<Integer> {
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("optimizer", run.optimizer().toString());
         prov.put("seed", run.seed());
-        prov.put("evalSeed", Trainer.DEFAULT_EVAL_SEED);
-        prov.put("shards", Trainer.DEFAULT_SHARDS);
+        prov.put("evalSeed", TransformerTrainer.DEFAULT_EVAL_SEED);
+        prov.put("shards", TransformerTrainer.DEFAULT_SHARDS);
         prov.put("threads", run.threads());
         prov.put("cores", Runtime.getRuntime().availableProcessors());
         prov.put("java", System.getProperty("java.version"));
@@ -145,13 +145,13 @@ public final class IncontextCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Task t = buildTask(task, vocab, seqLen, alpha, rootProb, graphSeed);
+        SequenceTask t = buildTask(task, vocab, seqLen, alpha, rootProb, graphSeed);
         Transformer model = Transformer.zeros(t, heads);
         if (initScale > 0) {
             model = model.withRandomAttention(initScale, seed);
         }
         ProgressBar bar = new ProgressBar("incontext", steps, System.err);
-        TrainingRun run = Trainer.of(t).steps(steps).batch(batch).seed(seed).threads(threads)
+        TrainingResult run = TransformerTrainer.of(t).steps(steps).batch(batch).seed(seed).threads(threads)
                 .optimizer(buildOptimizer(optimizer, lr != null ? lr : "adamw".equals(optimizer) ? ADAMW_LR : SGD_LR,
                         wd, schedule))
                 .onProgress(p -> bar.set(p.step(), String.format("loss %.4f", p.evalLoss())))

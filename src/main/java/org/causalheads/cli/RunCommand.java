@@ -2,13 +2,13 @@ package org.causalheads.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.causalheads.attention.TrainConfig;
+import org.causalheads.attention.AscentConfig;
 import org.causalheads.info.FDivergence;
 import org.causalheads.info.KgForm;
 import org.causalheads.info.Objective;
 import org.causalheads.kgmi.Experiment;
 import org.causalheads.kgmi.Problem;
-import org.causalheads.kgmi.Result;
+import org.causalheads.kgmi.ExperimentResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,11 +55,11 @@ public final class RunCommand implements Callable<Integer> {
             p.writeSpec(writeSpec);
         }
         Experiment e = Experiment.on(p).divergence(f).form(form).objective(objective).sampleSeed(sampleSeed)
-                .train(TrainConfig.defaults().withEta(eta).withMaxEpochs(maxEpochs).withEpsAttn(epsAttn));
+                .train(AscentConfig.defaults().withEta(eta).withMaxEpochs(maxEpochs).withEpsAttn(epsAttn));
         if (n != null) {
             e = e.samples(n);
         }
-        Result r = e.run();
+        ExperimentResult r = e.run();
         System.out.println(r.toJson());
         return 0;
     }

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.causalheads.attention.TrainConfig;
+import org.causalheads.attention.AscentConfig;
 import org.causalheads.info.FDivergence;
 import org.causalheads.info.KgForm;
 import org.causalheads.info.Objective;
 import org.causalheads.kgmi.Experiment;
 import org.causalheads.kgmi.Problem;
-import org.causalheads.kgmi.Result;
+import org.causalheads.kgmi.ExperimentResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,7 +93,7 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             }
         }
-        TrainConfig cfg = TrainConfig.defaults().withMaxEpochs(maxEpochs);
+        AscentConfig cfg = AscentConfig.defaults().withMaxEpochs(maxEpochs);
         int skipped = 0;
         try (BufferedWriter w = ResumableCsv.open(out, HEADER); ProgressBar bar = new ProgressBar("sweep", grid.size(), System.err)) {
             for (Object[] c : grid) {
@@ -116,7 +116,7 @@ public final class SweepCommand implements Callable<Integer> {
                 if (n > 0) {
                     e = e.samples(n);
                 }
-                Result r = e.run();
+                ExperimentResult r = e.run();
                 List<String> row = new ArrayList<>(key);
                 row.add(r.stopEpoch().isPresent() ? Integer.toString(r.stopEpoch().getAsInt()) : "");
                 row.add(Boolean.toString(r.stopEpoch().isPresent()));

@@ -3,7 +3,7 @@ package org.causalheads.compare;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.causalheads.attention.TrainConfig;
+import org.causalheads.attention.AscentConfig;
 import org.causalheads.dag.Dag;
 import org.causalheads.info.FDivergence;
 import org.causalheads.info.JointTable;
@@ -90,7 +90,7 @@ public final class NetworkKgmi {
      *                                  state counts, a kernel's child dimension), or settings are invalid
      */
     public static Fit fit(int[][] columns, NodeKernels kernels, FDivergence f, Objective objective,
-                          double alpha, double nullValue, TrainConfig config) {
+                          double alpha, double nullValue, AscentConfig config) {
         int t = kernels.size();
         if (columns.length != t) {
             throw new IllegalArgumentException("got " + columns.length + " columns for " + t + " nodes with kernels");

@@ -67,7 +67,7 @@ public final class TheoryCheck {
     }
 
     /** The model set-up described in the class comment, for {@code task}. */
-    public static Transformer initialisedForTheory(Task task, double beta) {
+    public static Transformer initialisedForTheory(SequenceTask task, double beta) {
         if (!(beta > 0) || Double.isInfinite(beta)) {
             throw new IllegalArgumentException("beta must be a positive finite number, got " + beta);
         }
@@ -87,7 +87,7 @@ public final class TheoryCheck {
      * the theory initialisation, averaged over {@code samples} sequences: a {@code T×T} matrix,
      * entries with {@code j > i} zero.
      */
-    public static double[][] gradientAtInit(Task task, int samples, double beta, long seed) {
+    public static double[][] gradientAtInit(SequenceTask task, int samples, double beta, long seed) {
         if (samples <= 0) {
             throw new IllegalArgumentException("samples must be positive, got " + samples);
         }
@@ -115,8 +115,8 @@ public final class TheoryCheck {
         return out;
     }
 
-    /** {@link #gradientAtInit(Task, int, double, long)} with β = 0.1 and seed 7. */
-    public static double[][] gradientAtInit(Task task, int samples) {
+    /** {@link #gradientAtInit(SequenceTask, int, double, long)} with β = 0.1 and seed 7. */
+    public static double[][] gradientAtInit(SequenceTask task, int samples) {
         return gradientAtInit(task, samples, DEFAULT_BETA, 7);
     }
 
@@ -125,7 +125,7 @@ public final class TheoryCheck {
      * of the task's {@code T} positions, from {@code samples} sequences; a {@code T×T} matrix,
      * zero on and above the diagonal.
      */
-    public static double[][] marginalChiSquareMutualInformation(Task task, int samples, long seed) {
+    public static double[][] marginalChiSquareMutualInformation(SequenceTask task, int samples, long seed) {
         if (samples <= 0) {
             throw new IllegalArgumentException("samples must be positive, got " + samples);
         }
@@ -400,7 +400,7 @@ public final class TheoryCheck {
      *
      * @throws IllegalArgumentException if {@code perRow} does not have one entry per position
      */
-    public static double meanOverChildRows(double[] perRow, Task task) {
+    public static double meanOverChildRows(double[] perRow, SequenceTask task) {
         if (perRow.length != task.seqLen()) {
             throw new IllegalArgumentException("expected " + task.seqLen() + " rows, got " + perRow.length);
         }

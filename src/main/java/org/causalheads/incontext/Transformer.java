@@ -80,7 +80,7 @@ public final class Transformer {
     }
 
     /** A zero-initialised model for {@code task}'s alphabet and length, with the given heads per layer. */
-    public static Transformer zeros(Task task, int... headsPerLayer) {
+    public static Transformer zeros(SequenceTask task, int... headsPerLayer) {
         return new Transformer(task.vocabSize(), task.seqLen(), headsPerLayer);
     }
 

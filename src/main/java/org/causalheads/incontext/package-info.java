@@ -6,7 +6,7 @@
  * <pre>{@code
  * InContextTree task = InContextTree.chain(10, 20);            // S = 10 tokens, T = 20 positions
  * Transformer model = Transformer.zeros(task, 1, 1);            // two layers, one head each
- * TrainingRun run = Trainer.of(task).steps(1200).batch(256)
+ * TrainingResult run = TransformerTrainer.of(task).steps(1200).batch(256)
  *         .optimizer(OptimiserConfig.sgd(12))                   // cosine decay by default
  *         .snapshotAt(0, 300, 600, 1200).train(model);
  * run.finalLoss(); run.bayesLoss(); run.unigramLoss();          // held-out losses
@@ -44,7 +44,7 @@
  *       figure uses instead the causal softmax of the position block of {@code A₁}
  *       ({@link org.causalheads.incontext.Transformer#positionAttention}), reported as well.
  *       Induction score: last-layer attention of a row on its induction targets, the positions
- *       whose previous token equals the row's token ({@link org.causalheads.incontext.Metrics#inductionMass});
+ *       whose previous token equals the row's token ({@link org.causalheads.incontext.AttentionMetrics#inductionMass});
  *       averaged over the query rows that have a target, or over every row that has one
  *       ({@link org.causalheads.incontext.AttentionSnapshot}); both have ceiling 1.</li>
  *   <li><b>Theory.</b> {@link org.causalheads.incontext.TheoryCheck}: the negative gradient

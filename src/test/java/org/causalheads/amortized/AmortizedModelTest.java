@@ -114,8 +114,8 @@ class AmortizedModelTest {
         }
         AmortizedTrainer.Config cfg = new AmortizedTrainer.Config(600, 0.02, 0.1, 16, 60, 1e4, 100, 3);
         List<AmortizedTrainer.Point> seen = new ArrayList<>();
-        AmortizedTrainer.Trained a = AmortizedTrainer.train(SHAPE, train, cfg, seen::add);
-        AmortizedTrainer.Trained b = AmortizedTrainer.train(SHAPE, train, cfg);
+        AmortizedTrainer.Result a = AmortizedTrainer.train(SHAPE, train, cfg, seen::add);
+        AmortizedTrainer.Result b = AmortizedTrainer.train(SHAPE, train, cfg);
         assertThat(a.model().parameters()).isEqualTo(b.model().parameters());
         assertThat(seen).hasSize(6).isEqualTo(a.history());
         double hStart = a.history().get(0).h(), hEnd = a.history().get(a.history().size() - 1).h();

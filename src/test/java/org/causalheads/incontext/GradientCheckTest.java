@@ -29,7 +29,7 @@ class GradientCheckTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("configurations")
-    void everyParameterMatchesCentralDifferences(String label, Task task, int[] heads) {
+    void everyParameterMatchesCentralDifferences(String label, SequenceTask task, int[] heads) {
         Transformer model = Transformer.zeros(task, heads).withRandomAttention(0.7, 11);
         double[] theta = model.parameters();
         Rng rng = new Rng(3);

@@ -24,13 +24,13 @@ class TheoryCheckTest {
     @Test
     void gradientAtInitPointsAtThePreviousTokenOnTheChain() {
         double[][] g = TheoryCheck.gradientAtInit(CHAIN, SAMPLES);
-        assertThat(Metrics.parentRecovery(Metrics.rowArgmaxBefore(g), CHAIN)).isGreaterThanOrEqualTo(MOST);
+        assertThat(AttentionMetrics.parentRecovery(AttentionMetrics.rowArgmaxBefore(g), CHAIN)).isGreaterThanOrEqualTo(MOST);
     }
 
     @Test
     void gradientAtInitPointsAtTheParentOnARandomTree() {
         double[][] g = TheoryCheck.gradientAtInit(TREE, SAMPLES);
-        assertThat(Metrics.parentRecovery(Metrics.rowArgmaxBefore(g), TREE)).isGreaterThanOrEqualTo(MOST);
+        assertThat(AttentionMetrics.parentRecovery(AttentionMetrics.rowArgmaxBefore(g), TREE)).isGreaterThanOrEqualTo(MOST);
     }
 
     /**
@@ -41,7 +41,7 @@ class TheoryCheckTest {
     void chiSquareInformationGivenPiPeaksAtTheParentAndVanishesAcrossTrees() {
         for (InContextTree task : new InContextTree[] {InContextTree.chain(4, 10), TREE}) {
             double[][] mi = TheoryCheck.chiSquareMutualInformation(task, 500, 3);
-            assertThat(Metrics.parentRecovery(Metrics.rowArgmaxBefore(mi), task)).as(task.name())
+            assertThat(AttentionMetrics.parentRecovery(AttentionMetrics.rowArgmaxBefore(mi), task)).as(task.name())
                     .isGreaterThanOrEqualTo(MOST);
         }
         double[][] mi = TheoryCheck.chiSquareMutualInformation(TREE, 200, 3);

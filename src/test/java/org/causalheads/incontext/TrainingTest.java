@@ -19,8 +19,8 @@ class TrainingTest {
     void shortChainRunLearnsThePreviousTokenHead() {
         InContextTree task = InContextTree.chain(5, 10);
         Transformer model = Transformer.zeros(task, 1, 1);
-        List<Trainer.Progress> seen = new ArrayList<>();
-        TrainingRun run = Trainer.of(task).steps(600).batch(64)
+        List<TransformerTrainer.Progress> seen = new ArrayList<>();
+        TrainingResult run = TransformerTrainer.of(task).steps(600).batch(64)
                 .optimizer(OptimiserConfig.adamw(0.03, 0))
                 .evalEvery(100).snapshotAt(0)
                 .onProgress(seen::add)
@@ -44,11 +44,11 @@ class TrainingTest {
 
     @Test
     void oneAndTwoThreadsGiveIdenticalParameters() {
-        Task task = InContextTree.randomTree(3, 8, 0.3, 2);
+        SequenceTask task = InContextTree.randomTree(3, 8, 0.3, 2);
         double[][] results = new double[2][];
         for (int th = 1; th <= 2; th++) {
             Transformer m = Transformer.zeros(task, 2, 1).withRandomAttention(1e-2, 3);
-            Trainer.of(task).steps(40).batch(33).threads(th).optimizer(OptimiserConfig.adamw(0.01, 1e-4))
+            TransformerTrainer.of(task).steps(40).batch(33).threads(th).optimizer(OptimiserConfig.adamw(0.01, 1e-4))
                     .evalEvery(0).evalBatch(16, 1).train(m);
             results[th - 1] = m.parameters();
         }
@@ -57,7 +57,7 @@ class TrainingTest {
 
     @Test
     void snapshotRowsAreDistributionsAndAgreeWithTheFastPath() {
-        Task task = InContextTree.chain(4, 7);
+        SequenceTask task = InContextTree.chain(4, 7);
         Transformer m = Transformer.zeros(task, 1, 1).withRandomAttention(0.5, 9);
         Batch batch = task.sample(20, 2);
         AttentionSnapshot snap = AttentionSnapshot.of(m, batch, 0);
@@ -83,7 +83,7 @@ class TrainingTest {
      */
     @Test
     void inductionScoreAtZeroInitialisationIsTheShareOfTargets() {
-        Task task = InContextTree.chain(4, 9);
+        SequenceTask task = InContextTree.chain(4, 9);
         int t = task.seqLen();
         Batch batch = task.sample(200, 5);
         AttentionSnapshot snap = AttentionSnapshot.of(Transformer.zeros(task, 1, 1), batch, 0);

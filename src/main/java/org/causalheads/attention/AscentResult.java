@@ -7,7 +7,7 @@ import org.causalheads.dag.Dag;
  * The outcome of one training run: stopping epoch (empty if the rule never fired within the
  * budget), epochs actually run, final attention, history, and the readout.
  */
-public final class Run {
+public final class AscentResult {
 
     private final OptionalInt stopEpoch;
     private final int epochsRun;
@@ -15,9 +15,9 @@ public final class Run {
     private final History history;
     private final int[][] picks;
     private final Dag estimate;
-    private final TrainConfig config;
+    private final AscentConfig config;
 
-    Run(OptionalInt stopEpoch, int epochsRun, Attention attention, History history, TrainConfig config) {
+    AscentResult(OptionalInt stopEpoch, int epochsRun, Attention attention, History history, AscentConfig config) {
         this.stopEpoch = stopEpoch;
         this.epochsRun = epochsRun;
         this.attention = attention;
@@ -131,7 +131,7 @@ public final class Run {
         return estimate;
     }
 
-    public TrainConfig config() {
+    public AscentConfig config() {
         return config;
     }
 }

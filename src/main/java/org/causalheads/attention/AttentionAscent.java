@@ -21,25 +21,25 @@ import org.causalheads.info.Objective;
  * <p>Cost {@code O(K T²)} per epoch, in one fused pass per attention row (gradient, logit update,
  * softmax, objective, stopping check); no allocation per epoch.
  */
-public final class Trainer {
+public final class AttentionAscent {
 
-    private final TrainConfig config;
+    private final AscentConfig config;
 
-    public Trainer(TrainConfig config) {
+    public AttentionAscent(AscentConfig config) {
         this.config = config;
     }
 
-    /** A trainer with {@link TrainConfig#defaults()}. */
-    public static Trainer defaults() {
-        return new Trainer(TrainConfig.defaults());
+    /** A trainer with {@link AscentConfig#defaults()}. */
+    public static AttentionAscent defaults() {
+        return new AttentionAscent(AscentConfig.defaults());
     }
 
-    public TrainConfig config() {
+    public AscentConfig config() {
         return config;
     }
 
     /** Trains on an objective's value tables for the true DAG {@code dag} (which fixes roots and parents). */
-    public Run train(InfoTables tables, Objective objective, Dag dag) {
+    public AscentResult train(InfoTables tables, Objective objective, Dag dag) {
         return train(tables.values(objective), dag);
     }
 
@@ -49,7 +49,7 @@ public final class Trainer {
      * @throws IllegalArgumentException if the tables are not {@code K×T×T} with finite entries below
      *                                  the diagonal, or do not match the DAG
      */
-    public Run train(double[][][] values, Dag dag) {
+    public AscentResult train(double[][][] values, Dag dag) {
         int k = values.length;
         if (k < 1) {
             throw new IllegalArgumentException("no heads: values has 0 tables; expected K >= 1");
@@ -103,7 +103,7 @@ public final class Trainer {
         final int k, t;
         final boolean[] qualifies;
         final int[][] parent; // [i][l], -1 for roots
-        final TrainConfig cfg;
+        final AscentConfig cfg;
         final double threshold;
         double[] obj = new double[1024];
         final float[][][] rec;
@@ -112,7 +112,7 @@ public final class Trainer {
         final Set<Integer> snapAt;
         final Map<Integer, Attention> snaps = new HashMap<>();
 
-        Loop(double[][][] v, Dag dag, TrainConfig cfg) {
+        Loop(double[][][] v, Dag dag, AscentConfig cfg) {
             this.v = v;
             this.cfg = cfg;
             this.k = v.length;
@@ -138,7 +138,7 @@ public final class Trainer {
             snapAt = new HashSet<>(cfg.snapshotEpochs());
         }
 
-        Run run() {
+        AscentResult run() {
             OptionalInt stop = OptionalInt.empty();
             int e = 0;
             record(0);
@@ -253,7 +253,7 @@ public final class Trainer {
             float[][][] r = java.util.Arrays.copyOf(rec, recCount);
             History h = new History(java.util.Arrays.copyOf(obj, e + 1),
                     java.util.Arrays.copyOf(recEpoch, recCount), r, snaps);
-            return new Run(stop, e, last, h, cfg);
+            return new AscentResult(stop, e, last, h, cfg);
         }
 
         private boolean satisfied() {

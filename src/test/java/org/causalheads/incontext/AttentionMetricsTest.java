@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /** The induction score's definition, on hand-built attention matrices and on uniform attention. */
-class MetricsTest {
+class AttentionMetricsTest {
 
     private static final double EXACT = 1e-12;
 
@@ -25,13 +25,13 @@ class MetricsTest {
             {0.1, 0.6, 0.3, 0, 0},
             {0.1, 0.2, 0.5, 0.2, 0},
             {0.2, 0.2, 0.2, 0.2, 0.2}};
-        assertThat(Metrics.inductionMass(a, x, 0)).isNaN();
-        assertThat(Metrics.inductionMass(a, x, 1)).isNaN();
-        assertThat(Metrics.inductionMass(a, x, 2)).isCloseTo(0.6, within(EXACT));
-        assertThat(Metrics.inductionMass(a, x, 3)).isCloseTo(0.5, within(EXACT));
-        assertThat(Metrics.inductionMass(a, x, 4)).isNaN();
+        assertThat(AttentionMetrics.inductionMass(a, x, 0)).isNaN();
+        assertThat(AttentionMetrics.inductionMass(a, x, 1)).isNaN();
+        assertThat(AttentionMetrics.inductionMass(a, x, 2)).isCloseTo(0.6, within(EXACT));
+        assertThat(AttentionMetrics.inductionMass(a, x, 3)).isCloseTo(0.5, within(EXACT));
+        assertThat(AttentionMetrics.inductionMass(a, x, 4)).isNaN();
         // rows without a target are left out of the mean, not counted as zero
-        assertThat(Metrics.inductionScore(a, x)).isCloseTo(0.55, within(EXACT));
+        assertThat(AttentionMetrics.inductionScore(a, x)).isCloseTo(0.55, within(EXACT));
     }
 
     @Test
@@ -43,22 +43,22 @@ class MetricsTest {
             {0.5, 0.25, 0.25, 0},
             {0.25, 0.25, 0.25, 0.25}};
         // row 2 (token 1): x_0 = x_1 = 1, targets {1, 2}; row 3 (token 0): none
-        assertThat(Metrics.inductionMass(a, x, 2)).isCloseTo(0.5, within(EXACT));
-        assertThat(Metrics.inductionMass(a, x, 3)).isNaN();
+        assertThat(AttentionMetrics.inductionMass(a, x, 2)).isCloseTo(0.5, within(EXACT));
+        assertThat(AttentionMetrics.inductionMass(a, x, 3)).isNaN();
         double[][] perfect = {
             {1, 0, 0, 0},
             {0, 1, 0, 0},
             {0, 0.5, 0.5, 0},
             {1, 0, 0, 0}};
-        assertThat(Metrics.inductionScore(perfect, x)).isCloseTo(1.0, within(EXACT));
+        assertThat(AttentionMetrics.inductionScore(perfect, x)).isCloseTo(1.0, within(EXACT));
         // a sequence with no repeated token has no row to score
-        assertThat(Metrics.inductionScore(perfect, new int[] {0, 1, 2, 3})).isNaN();
+        assertThat(AttentionMetrics.inductionScore(perfect, new int[] {0, 1, 2, 3})).isNaN();
     }
 
     /** Uniform causal attention puts {@code #targets(i) / (i+1)} on the targets of row {@code i}. */
     @Test
     void uniformAttentionScoresTheShareOfTargets() {
-        Task task = InContextTree.chain(3, 9);
+        SequenceTask task = InContextTree.chain(3, 9);
         Batch batch = task.sample(50, 8);
         int t = task.seqLen();
         double[][] uniform = new double[t][t];
@@ -77,7 +77,7 @@ class MetricsTest {
                         targets++;
                     }
                 }
-                double m = Metrics.inductionMass(uniform, x, i);
+                double m = AttentionMetrics.inductionMass(uniform, x, i);
                 if (targets == 0) {
                     assertThat(m).isNaN();
                 } else {
@@ -95,7 +95,7 @@ class MetricsTest {
      */
     @Test
     void snapshotAveragesAgreeWithTheDefinitionPerSequence() {
-        Task task = InContextTree.chain(3, 7);
+        SequenceTask task = InContextTree.chain(3, 7);
         Transformer m = Transformer.zeros(task, 1, 1).withRandomAttention(0.8, 4);
         Batch batch = task.sample(40, 6);
         AttentionSnapshot snap = AttentionSnapshot.of(m, batch, 0);
@@ -110,7 +110,7 @@ class MetricsTest {
             double[][] last = AttentionSnapshot.of(m, one, 0).lastLayer();
             int[] x = batch.sequence(b);
             for (int i = 0; i < t; i++) {
-                double v = Metrics.inductionMass(last, x, i);
+                double v = AttentionMetrics.inductionMass(last, x, i);
                 if (!Double.isNaN(v)) {
                     pairSum += v;
                     pairs++;
@@ -131,9 +131,9 @@ class MetricsTest {
     @Test
     void badShapesAreRejectedWithTheValues() {
         double[][] a = {{1, 0}, {0.5, 0.5}};
-        assertThatThrownBy(() -> Metrics.inductionMass(a, new int[] {0, 1, 2}, 1))
+        assertThatThrownBy(() -> AttentionMetrics.inductionMass(a, new int[] {0, 1, 2}, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 rows").hasMessageContaining("3 tokens");
-        assertThatThrownBy(() -> Metrics.inductionMass(a, new int[] {0, 1}, 2))
+        assertThatThrownBy(() -> AttentionMetrics.inductionMass(a, new int[] {0, 1}, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 2");
     }
 }

@@ -6,7 +6,7 @@ import com.google.gson.JsonObject;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.causalheads.attention.History;
-import org.causalheads.attention.Run;
+import org.causalheads.attention.AscentResult;
 import org.causalheads.dag.Dag;
 import org.causalheads.dag.Scores;
 import org.causalheads.info.Gap;
@@ -27,8 +27,8 @@ import org.causalheads.info.InfoTables;
  * @param seconds       wall-clock time of tables + training
  * @param provenance    every parameter and seed
  */
-public record Result(OptionalInt stopEpoch, int epochsRun, Gap gap, OptionalDouble epsilon,
-                     Dag truth, Dag estimate, Scores scores, Run run, InfoTables tables,
+public record ExperimentResult(OptionalInt stopEpoch, int epochsRun, Gap gap, OptionalDouble epsilon,
+                     Dag truth, Dag estimate, Scores scores, AscentResult run, InfoTables tables,
                      double seconds, Provenance provenance) {
 
     /** {@code Δ = min} of the population gap. */
@@ -36,7 +36,7 @@ public record Result(OptionalInt stopEpoch, int epochsRun, Gap gap, OptionalDoub
         return gap.min();
     }
 
-    /** Per-head parent picks {@code [i][l]}, every node but 0 (see {@link Run#picks()}). */
+    /** Per-head parent picks {@code [i][l]}, every node but 0 (see {@link AscentResult#picks()}). */
     public int[][] picks() {
         return run.picks();
     }

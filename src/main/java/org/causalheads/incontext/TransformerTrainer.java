@@ -14,12 +14,12 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Trains a {@link Transformer} on fresh batches of a {@link Task}: a fluent, mutable set-up
+ * Trains a {@link Transformer} on fresh batches of a {@link SequenceTask}: a fluent, mutable set-up
  * followed by {@link #train(Transformer)}, which updates the model in place and returns a
- * {@link TrainingRun} with the loss history and attention snapshots.
+ * {@link TrainingResult} with the loss history and attention snapshots.
  *
  * <pre>{@code
- * TrainingRun run = Trainer.of(task).steps(2000).batch(256)
+ * TrainingResult run = TransformerTrainer.of(task).steps(2000).batch(256)
  *         .optimizer(OptimiserConfig.sgd(2.0))
  *         .snapshotEvery(500)
  *         .train(model);
@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * shard sums are added in shard order. So the result depends on the seed and the shard count,
  * never on the number of threads.
  */
-public final class Trainer {
+public final class TransformerTrainer {
 
     /** Default seed of the training stream. */
     public static final long DEFAULT_SEED = 1L;
@@ -40,7 +40,7 @@ public final class Trainer {
     /** Shards per batch (fixed, so results do not depend on the thread count). */
     public static final int DEFAULT_SHARDS = 2;
 
-    private final Task task;
+    private final SequenceTask task;
     private int steps = 1000;
     private int batch = 256;
     private OptimiserConfig optimizer = OptimiserConfig.sgd(1.0);
@@ -53,7 +53,7 @@ public final class Trainer {
     private int threads = Math.min(DEFAULT_SHARDS, Runtime.getRuntime().availableProcessors());
     private Consumer<Progress> listener = p -> { };
 
-    private Trainer(Task task) {
+    private TransformerTrainer(SequenceTask task) {
         if (task == null) {
             throw new IllegalArgumentException("task must not be null");
         }
@@ -61,12 +61,12 @@ public final class Trainer {
     }
 
     /** A trainer for {@code task} with the defaults (1000 steps × 256, SGD lr 1 cosine, seed 1). */
-    public static Trainer of(Task task) {
-        return new Trainer(task);
+    public static TransformerTrainer of(SequenceTask task) {
+        return new TransformerTrainer(task);
     }
 
     /** Number of optimiser steps ({@code > 0}). */
-    public Trainer steps(int n) {
+    public TransformerTrainer steps(int n) {
         if (n <= 0) {
             throw new IllegalArgumentException("steps must be positive, got " + n);
         }
@@ -75,7 +75,7 @@ public final class Trainer {
     }
 
     /** Sequences per step ({@code > 0}). */
-    public Trainer batch(int n) {
+    public TransformerTrainer batch(int n) {
         if (n <= 0) {
             throw new IllegalArgumentException("batch size must be positive, got " + n);
         }
@@ -84,7 +84,7 @@ public final class Trainer {
     }
 
     /** The optimiser. */
-    public Trainer optimizer(OptimiserConfig c) {
+    public TransformerTrainer optimizer(OptimiserConfig c) {
         if (c == null) {
             throw new IllegalArgumentException("optimizer must not be null");
         }
@@ -93,13 +93,13 @@ public final class Trainer {
     }
 
     /** Seed of the training stream. */
-    public Trainer seed(long s) {
+    public TransformerTrainer seed(long s) {
         this.seed = s;
         return this;
     }
 
     /** Held-out evaluation batch: {@code size} sequences from stream {@code seed}. */
-    public Trainer evalBatch(int size, long seed) {
+    public TransformerTrainer evalBatch(int size, long seed) {
         if (size <= 0) {
             throw new IllegalArgumentException("evaluation batch size must be positive, got " + size);
         }
@@ -112,7 +112,7 @@ public final class Trainer {
      * Evaluate the held-out loss every {@code n} steps ({@code 0}: only at the end). Default:
      * about 100 points over the run.
      */
-    public Trainer evalEvery(int n) {
+    public TransformerTrainer evalEvery(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("evalEvery must be >= 0, got " + n);
         }
@@ -121,7 +121,7 @@ public final class Trainer {
     }
 
     /** Take attention snapshots at these steps (0 = at initialisation; {@code steps} = at the end). */
-    public Trainer snapshotAt(long... at) {
+    public TransformerTrainer snapshotAt(long... at) {
         for (long a : at) {
             if (a < 0) {
                 throw new IllegalArgumentException("snapshot step must be >= 0, got " + a);
@@ -132,7 +132,7 @@ public final class Trainer {
     }
 
     /** Take an attention snapshot every {@code n} steps (and at the end). */
-    public Trainer snapshotEvery(int n) {
+    public TransformerTrainer snapshotEvery(int n) {
         if (n <= 0) {
             throw new IllegalArgumentException("snapshotEvery must be positive, got " + n);
         }
@@ -141,7 +141,7 @@ public final class Trainer {
     }
 
     /** Worker threads (1..shards); results do not depend on it. */
-    public Trainer threads(int n) {
+    public TransformerTrainer threads(int n) {
         if (n <= 0) {
             throw new IllegalArgumentException("threads must be positive, got " + n);
         }
@@ -150,7 +150,7 @@ public final class Trainer {
     }
 
     /** Called at every evaluation point (and at the end) — for a progress bar or a live plot. */
-    public Trainer onProgress(Consumer<Progress> l) {
+    public TransformerTrainer onProgress(Consumer<Progress> l) {
         this.listener = l == null ? p -> { } : l;
         return this;
     }
@@ -172,7 +172,7 @@ public final class Trainer {
     }
 
     /** Trains {@code model} in place and returns the record of the run. */
-    public TrainingRun train(Transformer model) {
+    public TrainingResult train(Transformer model) {
         if (model.vocabSize() != task.vocabSize() || model.seqLen() != task.seqLen()) {
             throw new IllegalArgumentException("model has S=" + model.vocabSize() + ", T=" + model.seqLen()
                     + " but the task has S=" + task.vocabSize() + ", T=" + task.seqLen());
@@ -201,7 +201,7 @@ public final class Trainer {
         Optimiser opt = optimizer.start(n, steps);
         double[] grad = new double[n];
         double[] trainLoss = new double[steps];
-        List<TrainingRun.EvalPoint> evals = new ArrayList<>();
+        List<TrainingResult.EvalPoint> evals = new ArrayList<>();
         List<AttentionSnapshot> snapshots = new ArrayList<>();
         int nThreads = Math.min(threads, shards);
         ExecutorService pool = nThreads > 1 ? Executors.newFixedThreadPool(nThreads - 1, r -> {
@@ -217,10 +217,10 @@ public final class Trainer {
                     AttentionSnapshot snap = AttentionSnapshot.of(model, eval, step);
                     snapshots.add(snap);
                     if (isEval) {
-                        evals.add(new TrainingRun.EvalPoint(step, snap.evalLoss()));
+                        evals.add(new TrainingResult.EvalPoint(step, snap.evalLoss()));
                     }
                 } else if (isEval) {
-                    evals.add(new TrainingRun.EvalPoint(step, model.loss(eval)));
+                    evals.add(new TrainingResult.EvalPoint(step, model.loss(eval)));
                 }
                 if (isEval) {
                     listener.accept(new Progress(step, steps, step == 0 ? Double.NaN : trainLoss[step - 1],
@@ -280,7 +280,7 @@ public final class Trainer {
             }
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        return new TrainingRun(task, model, steps, batch, optimizer, seed, nThreads, seconds,
+        return new TrainingResult(task, model, steps, batch, optimizer, seed, nThreads, seconds,
                 Arrays.copyOf(trainLoss, steps), List.copyOf(evals), List.copyOf(snapshots),
                 bayes, unigram, task.uniformLoss());
     }

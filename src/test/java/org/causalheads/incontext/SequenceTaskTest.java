@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /** Sampling follows the latent graph; the Bayes predictor is a distribution that beats unigram. */
-class TaskTest {
+class SequenceTaskTest {
 
     /** Sequences in the statistical checks. */
     private static final int N = 4000;
@@ -175,7 +175,7 @@ class TaskTest {
 
     @Test
     void bayesIsADistributionAndBeatsUnigramOnAverage() {
-        for (Task task : new Task[] {InContextTree.chain(5, 12), InContextTree.icl(3, 11),
+        for (SequenceTask task : new SequenceTask[] {InContextTree.chain(5, 12), InContextTree.icl(3, 11),
                 InContextTree.randomTree(3, 12, 0.5, 1), InContextDag.twoParents(3, 10)}) {
             Batch batch = task.sample(2000, 4);
             for (int b = 0; b < 50; b++) {
@@ -199,7 +199,7 @@ class TaskTest {
 
     @Test
     void samplingIsSeededPerSequence() {
-        Task task = InContextTree.chain(4, 8);
+        SequenceTask task = InContextTree.chain(4, 8);
         Batch a = task.sample(10, 3);
         Batch b = task.sample(20, 3);
         for (int i = 0; i < 10; i++) {

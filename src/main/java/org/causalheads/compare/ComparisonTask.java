@@ -27,9 +27,9 @@ import org.causalheads.markov.Samples;
  *
  * @param name a short description without commas (a CSV cell)
  */
-public record Task(String name, DiscreteData data, Dag truth, NodeKernels kernels, Optional<List<Kernel>> shared) {
+public record ComparisonTask(String name, DiscreteData data, Dag truth, NodeKernels kernels, Optional<List<Kernel>> shared) {
 
-    public Task {
+    public ComparisonTask {
         if (name == null || data == null || truth == null || kernels == null || shared == null) {
             throw new IllegalArgumentException("name, data, truth, kernels and shared must not be null (use Optional.empty())");
         }
@@ -40,7 +40,7 @@ public record Task(String name, DiscreteData data, Dag truth, NodeKernels kernel
     }
 
     /** {@code n} samples of a K-parent MTD problem, its slot kernels known (the paper's setting). */
-    public static Task kparent(Problem p, int n, long sampleSeed) {
+    public static ComparisonTask kparent(Problem p, int n, long sampleSeed) {
         List<Kernel> ks = p.process().slotKernels();
         return fromSamples(describe(p), p.sample(n, sampleSeed), p.dag(), ks, p.process().mu());
     }
@@ -49,27 +49,27 @@ public record Task(String name, DiscreteData data, Dag truth, NodeKernels kernel
      * {@code n} samples of a general K-ary (non-MTD) process; the attention methods are given its
      * nominal slot kernels, which are not the pairwise conditionals (see {@link org.causalheads.markov.KaryProcess}).
      */
-    public static Task kary(KaryProcess proc, String name, int n, long sampleSeed) {
+    public static ComparisonTask kary(KaryProcess proc, String name, int n, long sampleSeed) {
         return fromSamples(name, proc.sample(n, sampleSeed), proc.dag(), proc.nominalSlotKernels(), null);
     }
 
     /** {@code n} forward samples of a Bayesian network; kernels from {@link BayesNet#slotKernels()}. */
-    public static Task network(BayesNet net, int n, long sampleSeed) {
+    public static ComparisonTask network(BayesNet net, int n, long sampleSeed) {
         DiscreteData d = DiscreteData.of(net.sample(n, sampleSeed), net.stateCounts(), net.names());
-        return new Task(net.name().replace(',', ';'), d, net.toDag(), NodeKernels.of(net.slotKernels()), Optional.empty());
+        return new ComparisonTask(net.name().replace(',', ';'), d, net.toDag(), NodeKernels.of(net.slotKernels()), Optional.empty());
     }
 
     /** The same samples with other shared kernels given to the attention methods (e.g. wrong ones). */
-    public Task withSharedKernels(String newName, List<Kernel> kernels) {
-        return new Task(newName, data, truth, NodeKernels.shared(truth, kernels), Optional.of(List.copyOf(kernels)));
+    public ComparisonTask withSharedKernels(String newName, List<Kernel> kernels) {
+        return new ComparisonTask(newName, data, truth, NodeKernels.shared(truth, kernels), Optional.of(List.copyOf(kernels)));
     }
 
     /** The same task under another name (a CSV cell: commas become semicolons). */
-    public Task withName(String newName) {
+    public ComparisonTask withName(String newName) {
         if (newName == null || newName.isBlank()) {
             throw new IllegalArgumentException("task name '" + newName + "'; expected a non-blank name");
         }
-        return new Task(newName.replace(',', ';'), data, truth, kernels, shared);
+        return new ComparisonTask(newName.replace(',', ';'), data, truth, kernels, shared);
     }
 
     /** Number of samples. */
@@ -77,7 +77,7 @@ public record Task(String name, DiscreteData data, Dag truth, NodeKernels kernel
         return data.rows();
     }
 
-    private static Task fromSamples(String name, Samples x, Dag truth, List<Kernel> ks, double[] mu) {
+    private static ComparisonTask fromSamples(String name, Samples x, Dag truth, List<Kernel> ks, double[] mu) {
         int[][] rows = new int[x.count()][];
         for (int q = 0; q < rows.length; q++) {
             rows[q] = x.sequence(q);
@@ -85,7 +85,7 @@ public record Task(String name, DiscreteData data, Dag truth, NodeKernels kernel
         int[] states = new int[x.length()];
         java.util.Arrays.fill(states, x.states());
         DiscreteData d = DiscreteData.of(rows, states);
-        return new Task(name, d, truth, NodeKernels.shared(truth, ks, mu), Optional.of(List.copyOf(ks)));
+        return new ComparisonTask(name, d, truth, NodeKernels.shared(truth, ks, mu), Optional.of(List.copyOf(ks)));
     }
 
     static String describe(Problem p) {

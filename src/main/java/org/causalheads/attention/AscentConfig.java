@@ -14,14 +14,14 @@ import java.util.List;
  * @param snapshotEpochs epochs at which the full attention is kept (the final epoch always is)
  * @param stopEarly      stop at the stopping epoch (default) or run the whole budget
  */
-public record TrainConfig(double eta, int maxEpochs, double epsAttn, int historyStride,
+public record AscentConfig(double eta, int maxEpochs, double epsAttn, int historyStride,
                           List<Integer> snapshotEpochs, boolean stopEarly) {
 
     public static final double DEFAULT_ETA = 10.0;
     public static final int DEFAULT_MAX_EPOCHS = 1_000_000;
     public static final double DEFAULT_EPS_ATTN = 0.05;
 
-    public TrainConfig {
+    public AscentConfig {
         if (!(eta > 0) || Double.isInfinite(eta)) {
             throw new IllegalArgumentException("step size eta = " + eta + "; expected a positive finite number");
         }
@@ -43,31 +43,31 @@ public record TrainConfig(double eta, int maxEpochs, double epsAttn, int history
     }
 
     /** η = 10, budget 10⁶ epochs, ε_attn = 0.05, stride 1, no extra snapshots, stop early. */
-    public static TrainConfig defaults() {
-        return new TrainConfig(DEFAULT_ETA, DEFAULT_MAX_EPOCHS, DEFAULT_EPS_ATTN, 1, List.of(), true);
+    public static AscentConfig defaults() {
+        return new AscentConfig(DEFAULT_ETA, DEFAULT_MAX_EPOCHS, DEFAULT_EPS_ATTN, 1, List.of(), true);
     }
 
-    public TrainConfig withEta(double e) {
-        return new TrainConfig(e, maxEpochs, epsAttn, historyStride, snapshotEpochs, stopEarly);
+    public AscentConfig withEta(double e) {
+        return new AscentConfig(e, maxEpochs, epsAttn, historyStride, snapshotEpochs, stopEarly);
     }
 
-    public TrainConfig withMaxEpochs(int m) {
-        return new TrainConfig(eta, m, epsAttn, historyStride, snapshotEpochs, stopEarly);
+    public AscentConfig withMaxEpochs(int m) {
+        return new AscentConfig(eta, m, epsAttn, historyStride, snapshotEpochs, stopEarly);
     }
 
-    public TrainConfig withEpsAttn(double e) {
-        return new TrainConfig(eta, maxEpochs, e, historyStride, snapshotEpochs, stopEarly);
+    public AscentConfig withEpsAttn(double e) {
+        return new AscentConfig(eta, maxEpochs, e, historyStride, snapshotEpochs, stopEarly);
     }
 
-    public TrainConfig withHistoryStride(int s) {
-        return new TrainConfig(eta, maxEpochs, epsAttn, s, snapshotEpochs, stopEarly);
+    public AscentConfig withHistoryStride(int s) {
+        return new AscentConfig(eta, maxEpochs, epsAttn, s, snapshotEpochs, stopEarly);
     }
 
-    public TrainConfig withSnapshots(Integer... epochs) {
-        return new TrainConfig(eta, maxEpochs, epsAttn, historyStride, List.of(epochs), stopEarly);
+    public AscentConfig withSnapshots(Integer... epochs) {
+        return new AscentConfig(eta, maxEpochs, epsAttn, historyStride, List.of(epochs), stopEarly);
     }
 
-    public TrainConfig withStopEarly(boolean s) {
-        return new TrainConfig(eta, maxEpochs, epsAttn, historyStride, snapshotEpochs, s);
+    public AscentConfig withStopEarly(boolean s) {
+        return new AscentConfig(eta, maxEpochs, epsAttn, historyStride, snapshotEpochs, s);
     }
 }

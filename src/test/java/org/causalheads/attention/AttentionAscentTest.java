@@ -14,7 +14,7 @@ import org.causalheads.info.Objective;
 import org.causalheads.kgmi.Problem;
 import org.junit.jupiter.api.Test;
 
-class TrainerTest {
+class AttentionAscentTest {
 
     private static final double FD_STEP = 1e-5;
     private static final double FD_TOL = 1e-8;
@@ -77,7 +77,7 @@ class TrainerTest {
         double[][][] v = randomCube(k, t, rng, 0.3);
         Dag dag = Dag.of(new int[][] {{}, {}, {0, 1}, {2, 1}, {0, 3}, {4, 2}, {1, 5}});
         double eta = 10;
-        Run r = new Trainer(TrainConfig.defaults().withEta(eta).withMaxEpochs(1)).train(v, dag);
+        AscentResult r = new AttentionAscent(AscentConfig.defaults().withEta(eta).withMaxEpochs(1)).train(v, dag);
         double[][][] g = AttentionObjective.gradient(new double[k][t][t], v);
         for (double[][] m : g) {
             for (double[] row : m) {
@@ -102,12 +102,12 @@ class TrainerTest {
         Problem p = problem(1.0);
         InfoTables tab = p.tables(FDivergence.KL);
         assertThat(tab.gap(p.dag()).min()).as("chosen problem is identifiable").isPositive();
-        Trainer tr = Trainer.defaults();
-        Run kg = tr.train(tab, Objective.KG_MI, p.dag());
+        AttentionAscent tr = AttentionAscent.defaults();
+        AscentResult kg = tr.train(tab, Objective.KG_MI, p.dag());
         assertThat(kg.stopEpoch()).isPresent();
         assertThat(kg.estimate()).isEqualTo(p.dag());
         assertThat(org.causalheads.dag.Metrics.headCollapseRate(p.dag(), kg.picks())).isZero();
-        Run mi = tr.train(tab, Objective.PLAIN_MI, p.dag());
+        AscentResult mi = tr.train(tab, Objective.PLAIN_MI, p.dag());
         assertThat(org.causalheads.dag.Metrics.headCollapseRate(p.dag(), mi.picks())).isEqualTo(1.0);
     }
 
@@ -120,7 +120,7 @@ class TrainerTest {
             Problem p = problem(g);
             InfoTables tab = p.tables(FDivergence.KL);
             double gap = tab.gap(p.dag()).min();
-            Run r = Trainer.defaults().train(tab, Objective.KG_MI, p.dag());
+            AscentResult r = AttentionAscent.defaults().train(tab, Objective.KG_MI, p.dag());
             assertThat(gap).isPositive().isLessThan(lastGap);
             assertThat(r.stopEpoch()).isPresent();
             assertThat(r.stopEpoch().getAsInt()).isGreaterThan(lastStop);
@@ -132,7 +132,7 @@ class TrainerTest {
     @Test
     void rootAttentionStaysUniformOnPopulationValues() {
         Problem p = problem(1.0);
-        Run r = Trainer.defaults().train(p.tables(FDivergence.KL), Objective.KG_MI, p.dag());
+        AscentResult r = AttentionAscent.defaults().train(p.tables(FDivergence.KL), Objective.KG_MI, p.dag());
         assertThat(r.attention().rootDeviation(p.dag())).isLessThan(1e-9);
         boolean hasExtraRoot = false;
         for (int i = 2; i < p.length(); i++) {
@@ -151,7 +151,7 @@ class TrainerTest {
             Problem p = Problem.builder().length(20).states(4).parents(3).lambda(lam).strength(1.0).seed(seed).build();
             InfoTables tab = p.tables(FDivergence.KL);
             Gap gap = tab.gap(p.dag());
-            Run r = new Trainer(TrainConfig.defaults().withMaxEpochs(20)).train(tab, Objective.KG_MI, p.dag());
+            AscentResult r = new AttentionAscent(AscentConfig.defaults().withMaxEpochs(20)).train(tab, Objective.KG_MI, p.dag());
             int[][] picks = r.picks();
             for (int i = 2; i < p.length(); i++) {
                 for (int l = 0; l < 3; l++) {
@@ -174,7 +174,7 @@ class TrainerTest {
     @Test
     void objectiveIncreasesAndHistoryIsRecorded() {
         Problem p = problem(1.0);
-        Run r = new Trainer(TrainConfig.defaults().withSnapshots(0, 100)).train(p.tables(FDivergence.KL), Objective.KG_MI, p.dag());
+        AscentResult r = new AttentionAscent(AscentConfig.defaults().withSnapshots(0, 100)).train(p.tables(FDivergence.KL), Objective.KG_MI, p.dag());
         double[] obj = r.history().objective();
         assertThat(obj).hasSize(r.epochsRun() + 1);
         for (int e = 1; e < obj.length; e++) {
@@ -184,13 +184,13 @@ class TrainerTest {
         int[] ep = r.history().recordedEpochs();
         assertThat(ep[ep.length - 1]).isEqualTo(r.epochsRun());
         double[] minAtt = r.history().minParentAttention();
-        assertThat(minAtt[minAtt.length - 1]).isGreaterThanOrEqualTo(1 - TrainConfig.DEFAULT_EPS_ATTN);
+        assertThat(minAtt[minAtt.length - 1]).isGreaterThanOrEqualTo(1 - AscentConfig.DEFAULT_EPS_ATTN);
     }
 
     @Test
     void historyThinsEvenlyOnLongRuns() {
         Problem p = problem(0.4);
-        Run r = new Trainer(TrainConfig.defaults().withStopEarly(false).withMaxEpochs(5000))
+        AscentResult r = new AttentionAscent(AscentConfig.defaults().withStopEarly(false).withMaxEpochs(5000))
                 .train(p.tables(FDivergence.KL), Objective.KG_MI, p.dag());
         int[] ep = r.history().recordedEpochs();
         assertThat(ep.length).isLessThanOrEqualTo(History.MAX_RECORDS);
@@ -204,7 +204,7 @@ class TrainerTest {
     @Test
     void budgetExhaustedReportsNoStoppingEpoch() {
         Problem p = problem(0.4);
-        Run r = new Trainer(TrainConfig.defaults().withMaxEpochs(10)).train(p.tables(FDivergence.KL), Objective.KG_MI, p.dag());
+        AscentResult r = new AttentionAscent(AscentConfig.defaults().withMaxEpochs(10)).train(p.tables(FDivergence.KL), Objective.KG_MI, p.dag());
         assertThat(r.stopEpoch()).isEmpty();
         assertThat(r.stopped()).isFalse();
         assertThat(r.epochsRun()).isEqualTo(10);
@@ -212,17 +212,17 @@ class TrainerTest {
 
     @Test
     void badSettingsNameTheValue() {
-        assertThatThrownBy(() -> TrainConfig.defaults().withEta(0))
+        assertThatThrownBy(() -> AscentConfig.defaults().withEta(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eta = 0.0");
-        assertThatThrownBy(() -> TrainConfig.defaults().withEta(Double.NaN))
+        assertThatThrownBy(() -> AscentConfig.defaults().withEta(Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eta = NaN");
-        assertThatThrownBy(() -> TrainConfig.defaults().withEpsAttn(1.0))
+        assertThatThrownBy(() -> AscentConfig.defaults().withEpsAttn(1.0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epsAttn = 1.0");
-        assertThatThrownBy(() -> TrainConfig.defaults().withEpsAttn(0))
+        assertThatThrownBy(() -> AscentConfig.defaults().withEpsAttn(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epsAttn = 0.0");
         double[][][] v = new double[1][3][3];
         v[0][2][1] = Double.NaN;
-        assertThatThrownBy(() -> Trainer.defaults().train(v, Dag.of(new int[][] {{}, {0}, {1}})))
+        assertThatThrownBy(() -> AttentionAscent.defaults().train(v, Dag.of(new int[][] {{}, {0}, {1}})))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("values[0][2][1] = NaN");
     }
 }

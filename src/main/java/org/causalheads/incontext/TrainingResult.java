@@ -8,7 +8,7 @@ import java.util.List;
  * losses against the baselines, attention snapshots, and how it was produced.
  *
  * @param task        the task trained on
- * @param model       the trained model (the instance passed to {@link Trainer#train})
+ * @param model       the trained model (the instance passed to {@link TransformerTrainer#train})
  * @param steps       optimiser steps
  * @param batch       sequences per step
  * @param optimizer   optimiser settings
@@ -22,7 +22,7 @@ import java.util.List;
  * @param unigramLoss unigram baseline's loss on the held-out batch
  * @param uniformLoss {@code ln S}
  */
-public record TrainingRun(Task task, Transformer model, int steps, int batch, OptimiserConfig optimizer,
+public record TrainingResult(SequenceTask task, Transformer model, int steps, int batch, OptimiserConfig optimizer,
                           long seed, int threads, double seconds, double[] trainLoss, List<EvalPoint> evals,
                           List<AttentionSnapshot> snapshots, double bayesLoss, double unigramLoss,
                           double uniformLoss) {
@@ -80,6 +80,6 @@ public record TrainingRun(Task task, Transformer model, int steps, int batch, Op
 
     @Override
     public String toString() {
-        return "TrainingRun[" + summary() + "]";
+        return "TrainingResult[" + summary() + "]";
     }
 }

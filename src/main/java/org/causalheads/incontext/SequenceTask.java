@@ -10,7 +10,7 @@ import org.causalheads.numeric.Rng;
  * with {@link Rng#derive(long, long) Rng.derive(seed, b)}, so a batch does not depend on how
  * it is split across threads.
  */
-public interface Task {
+public interface SequenceTask {
 
     /** Alphabet size {@code S}. */
     int vocabSize();

@@ -3,9 +3,9 @@ package org.causalheads.incontext;
 /**
  * Read-outs of causal attention matrices ({@code T×T}, row {@code i} over columns {@code j ≤ i}).
  */
-public final class Metrics {
+public final class AttentionMetrics {
 
-    private Metrics() {
+    private AttentionMetrics() {
     }
 
     /** For each row {@code i}, the column {@code j ≤ i} with the largest entry (ties: the earliest). */
@@ -44,9 +44,9 @@ public final class Metrics {
 
     /**
      * Fraction of the positions with parents whose entry in {@code argmax} is one of their true
-     * parents ({@link Task#parents(int)}); NaN if no position has a parent.
+     * parents ({@link SequenceTask#parents(int)}); NaN if no position has a parent.
      */
-    public static double parentRecovery(int[] argmax, Task task) {
+    public static double parentRecovery(int[] argmax, SequenceTask task) {
         int n = 0;
         int hit = 0;
         for (int i = 0; i < argmax.length; i++) {
@@ -69,7 +69,7 @@ public final class Metrics {
      * Mean over positions with parents of the attention mass on the parent set,
      * {@code Σ_{p ∈ pa(i)} attn[i][p]}; NaN if no position has a parent.
      */
-    public static double meanOnParents(double[][] attn, Task task) {
+    public static double meanOnParents(double[][] attn, SequenceTask task) {
         int n = 0;
         double sum = 0;
         for (int i = 0; i < attn.length; i++) {
