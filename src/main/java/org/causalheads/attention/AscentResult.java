@@ -102,6 +102,15 @@ public final class AscentResult {
         return epochsRun;
     }
 
+    /**
+     * The stopping epoch as text for a table or a sentence: {@code "12,345"}, or
+     * {@code "never (budget 1,000,000)"} when the stopping rule never held.
+     */
+    public String stopText() {
+        return stopEpoch.isPresent() ? String.format(java.util.Locale.ROOT, "%,d", stopEpoch.getAsInt())
+                : String.format(java.util.Locale.ROOT, "never (budget %,d)", epochsRun);
+    }
+
     /** Attention after the last epoch. */
     public Attention attention() {
         return attention;

@@ -41,7 +41,7 @@ public final class BenchIncontextCommand implements Callable<Integer> {
         double sampleSec = (System.nanoTime() - t0) * 1e-9;
         System.out.printf("  sampling only (1 thread): %.0f sequences/s (%d sequences)%n", b.size() / sampleSec, n);
         for (int threads = 1; threads <= Math.min(2, cores); threads++) {
-            Transformer model = Transformer.zeros(task, heads).withRandomAttention(0.01, 1);
+            Transformer model = Transformer.zeros(task.vocabSize(), task.seqLen(), heads).withRandomAttention(0.01, 1);
             TransformerTrainer tr = TransformerTrainer.of(task).batch(batch).threads(threads).optimizer(OptimiserConfig.sgd(0.1))
                     .evalEvery(0).evalBatch(8, 1);
             tr.steps(warmup).train(model);

@@ -146,7 +146,7 @@ public final class IncontextCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SequenceTask t = buildTask(task, vocab, seqLen, alpha, rootProb, graphSeed);
-        Transformer model = Transformer.zeros(t, heads);
+        Transformer model = Transformer.zeros(t.vocabSize(), t.seqLen(), heads);
         if (initScale > 0) {
             model = model.withRandomAttention(initScale, seed);
         }

@@ -92,7 +92,7 @@ public final class IncontextPaperCommand implements Callable<Integer> {
                 continue;
             }
             InContextTree task = InContextTree.randomTree(vocab, seqLen, rootProb, seed + g);
-            Transformer model = Transformer.zeros(task, 1, 1);
+            Transformer model = Transformer.zeros(task.vocabSize(), task.seqLen(), 1, 1);
             ProgressBar bar = new ProgressBar(String.format("graph %2d/%d", g + 1, graphs), steps, System.err);
             TrainingResult run = TransformerTrainer.of(task).steps(steps).batch(batch).seed(seed + g).threads(threads)
                     .optimizer(IncontextCommand.buildOptimizer("sgd", lr, 0, schedule))

@@ -171,11 +171,11 @@ public record AttentionSnapshot(long step, double[][][][] patterns, double[][] r
         int last = nl - 1;
         double[][] ind = new double[model.heads(last)][t];
         int[] targets = new int[t];
-        Transformer.Workspace ws = model.newWorkspace();
+        TransformerPasses ws = model.newPasses();
         double loss = 0;
         for (int b = 0; b < batch.size; b++) {
             int off = b * t;
-            model.forward(batch.tokens, off, ws, true);
+            ws.forward(batch.tokens, off, true);
             loss += Losses.crossEntropy(batch.targets, b * s, ws.p);
             for (int l = 0; l < nl; l++) {
                 for (int k = 0; k < model.heads(l); k++) {

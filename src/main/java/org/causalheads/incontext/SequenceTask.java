@@ -31,6 +31,21 @@ public interface SequenceTask {
     int[] parents(int i);
 
     /**
+     * The task's graph in the attention layout ({@link org.causalheads.dag.Graph#parentMatrix()}):
+     * {@code m[i][j] = 1} iff position {@code j} is a parent of position {@code i}.
+     */
+    default double[][] parentMatrix() {
+        int t = seqLen();
+        double[][] m = new double[t][t];
+        for (int i = 0; i < t; i++) {
+            for (int p : parents(i)) {
+                m[i][p] = 1;
+            }
+        }
+        return m;
+    }
+
+    /**
      * Writes one fresh sequence into {@code tokens[tOff..tOff+T)} and its target distribution
      * into {@code target[yOff..yOff+S)}, drawing everything from {@code rng}; {@code scratch}
      * comes from {@link #newScratch()}.

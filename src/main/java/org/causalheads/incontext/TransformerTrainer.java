@@ -292,7 +292,7 @@ public final class TransformerTrainer {
         final int from;
         final int to;
         final long stream;
-        final Transformer.Workspace ws;
+        final TransformerPasses ws;
         final Rng rng = new Rng(0);
         final double[] scratch;
         final double[] grad;
@@ -305,7 +305,7 @@ public final class TransformerTrainer {
             this.from = from;
             this.to = to;
             this.stream = stream;
-            this.ws = model.newWorkspace();
+            this.ws = model.newPasses();
             this.scratch = task.newScratch();
             this.grad = new double[model.parameterCount()];
         }
@@ -320,7 +320,7 @@ public final class TransformerTrainer {
             for (int b = from; b < to; b++) {
                 rng.reseed(Rng.derive(stream, first + b));
                 task.sampleInto(rng, data.tokens, b * t, data.targets, b * s, scratch);
-                l += model.accumulate(data.tokens, b * t, data.targets, b * s, grad, ws);
+                l += ws.accumulate(data.tokens, b * t, data.targets, b * s, grad);
             }
             loss = l;
         }

@@ -28,8 +28,8 @@ import org.causalheads.info.InfoTables;
  * @param provenance    every parameter and seed
  */
 public record ExperimentResult(OptionalInt stopEpoch, int epochsRun, Gap gap, OptionalDouble epsilon,
-                     Dag truth, Dag estimate, Scores scores, AscentResult run, InfoTables tables,
-                     double seconds, Provenance provenance) {
+                               Dag truth, Dag estimate, Scores scores, AscentResult run, InfoTables tables,
+                               double seconds, Provenance provenance) {
 
     /** {@code Δ = min} of the population gap. */
     public double delta() {
@@ -43,6 +43,11 @@ public record ExperimentResult(OptionalInt stopEpoch, int epochsRun, Gap gap, Op
 
     public History history() {
         return run.history();
+    }
+
+    /** The stopping epoch as text ({@link AscentResult#stopText()}). */
+    public String stopText() {
+        return run.stopText();
     }
 
     /** A JSON summary (no history): stopping epoch, Δ, ε, F1, SHD, collapse, picks, provenance. */

@@ -96,7 +96,7 @@ class AttentionMetricsTest {
     @Test
     void snapshotAveragesAgreeWithTheDefinitionPerSequence() {
         SequenceTask task = InContextTree.chain(3, 7);
-        Transformer m = Transformer.zeros(task, 1, 1).withRandomAttention(0.8, 4);
+        Transformer m = Transformer.zeros(task.vocabSize(), task.seqLen(), 1, 1).withRandomAttention(0.8, 4);
         Batch batch = task.sample(40, 6);
         AttentionSnapshot snap = AttentionSnapshot.of(m, batch, 0);
         int t = task.seqLen();

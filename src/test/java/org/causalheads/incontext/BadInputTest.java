@@ -31,9 +31,9 @@ class BadInputTest {
     @Test
     void modelArguments() {
         SequenceTask task = InContextTree.chain(3, 5);
-        assertThatThrownBy(() -> Transformer.zeros(task)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Transformer.zeros(task.vocabSize(), task.seqLen())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[]");
-        assertThatThrownBy(() -> Transformer.zeros(task, 1, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Transformer.zeros(task.vocabSize(), task.seqLen(), 1, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[1, 0]");
         Transformer wrong = Transformer.zeros(3, 6, 1, 1);
         assertThatThrownBy(() -> TransformerTrainer.of(task).steps(1).train(wrong))
@@ -51,6 +51,6 @@ class BadInputTest {
                 .hasMessageContaining("batch").hasMessageContaining("0");
         assertThatThrownBy(() -> TransformerTrainer.of(task).steps(-3)).hasMessageContaining("-3");
         assertThatThrownBy(() -> task.sample(-1, 0)).hasMessageContaining("-1");
-        assertThatThrownBy(() -> TheoryCheck.gradientAtInit(task, 10, -2, 1)).hasMessageContaining("-2");
+        assertThatThrownBy(() -> GradientProbe.gradientAtInit(task, 10, -2, 1)).hasMessageContaining("-2");
     }
 }

@@ -30,7 +30,7 @@ class GradientCheckTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("configurations")
     void everyParameterMatchesCentralDifferences(String label, SequenceTask task, int[] heads) {
-        Transformer model = Transformer.zeros(task, heads).withRandomAttention(0.7, 11);
+        Transformer model = Transformer.zeros(task.vocabSize(), task.seqLen(), heads).withRandomAttention(0.7, 11);
         double[] theta = model.parameters();
         Rng rng = new Rng(3);
         for (int i = model.offsetW(); i < theta.length; i++) {

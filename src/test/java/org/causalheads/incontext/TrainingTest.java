@@ -18,7 +18,7 @@ class TrainingTest {
     @Test
     void shortChainRunLearnsThePreviousTokenHead() {
         InContextTree task = InContextTree.chain(5, 10);
-        Transformer model = Transformer.zeros(task, 1, 1);
+        Transformer model = Transformer.zeros(task.vocabSize(), task.seqLen(), 1, 1);
         List<TransformerTrainer.Progress> seen = new ArrayList<>();
         TrainingResult run = TransformerTrainer.of(task).steps(600).batch(64)
                 .optimizer(OptimiserConfig.adamw(0.03, 0))
@@ -47,7 +47,7 @@ class TrainingTest {
         SequenceTask task = InContextTree.randomTree(3, 8, 0.3, 2);
         double[][] results = new double[2][];
         for (int th = 1; th <= 2; th++) {
-            Transformer m = Transformer.zeros(task, 2, 1).withRandomAttention(1e-2, 3);
+            Transformer m = Transformer.zeros(task.vocabSize(), task.seqLen(), 2, 1).withRandomAttention(1e-2, 3);
             TransformerTrainer.of(task).steps(40).batch(33).threads(th).optimizer(OptimiserConfig.adamw(0.01, 1e-4))
                     .evalEvery(0).evalBatch(16, 1).train(m);
             results[th - 1] = m.parameters();
@@ -58,7 +58,7 @@ class TrainingTest {
     @Test
     void snapshotRowsAreDistributionsAndAgreeWithTheFastPath() {
         SequenceTask task = InContextTree.chain(4, 7);
-        Transformer m = Transformer.zeros(task, 1, 1).withRandomAttention(0.5, 9);
+        Transformer m = Transformer.zeros(task.vocabSize(), task.seqLen(), 1, 1).withRandomAttention(0.5, 9);
         Batch batch = task.sample(20, 2);
         AttentionSnapshot snap = AttentionSnapshot.of(m, batch, 0);
         for (int l = 0; l < 2; l++) {
@@ -86,7 +86,7 @@ class TrainingTest {
         SequenceTask task = InContextTree.chain(4, 9);
         int t = task.seqLen();
         Batch batch = task.sample(200, 5);
-        AttentionSnapshot snap = AttentionSnapshot.of(Transformer.zeros(task, 1, 1), batch, 0);
+        AttentionSnapshot snap = AttentionSnapshot.of(Transformer.zeros(task.vocabSize(), task.seqLen(), 1, 1), batch, 0);
         double share = 0;
         int matched = 0;
         for (int b = 0; b < batch.size(); b++) {

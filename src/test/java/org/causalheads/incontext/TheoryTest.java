@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * The gradient at initialisation and the χ² information both point at the parent; the gradient
  * is, entry by entry, the first-order cross term; the row correlations are what they say.
  */
-class TheoryCheckTest {
+class TheoryTest {
 
     /** Fraction of non-root rows whose argmax must be the parent. */
     private static final double MOST = 0.8;
@@ -23,13 +23,13 @@ class TheoryCheckTest {
 
     @Test
     void gradientAtInitPointsAtThePreviousTokenOnTheChain() {
-        double[][] g = TheoryCheck.gradientAtInit(CHAIN, SAMPLES);
+        double[][] g = GradientProbe.gradientAtInit(CHAIN, SAMPLES);
         assertThat(AttentionMetrics.parentRecovery(AttentionMetrics.rowArgmaxBefore(g), CHAIN)).isGreaterThanOrEqualTo(MOST);
     }
 
     @Test
     void gradientAtInitPointsAtTheParentOnARandomTree() {
-        double[][] g = TheoryCheck.gradientAtInit(TREE, SAMPLES);
+        double[][] g = GradientProbe.gradientAtInit(TREE, SAMPLES);
         assertThat(AttentionMetrics.parentRecovery(AttentionMetrics.rowArgmaxBefore(g), TREE)).isGreaterThanOrEqualTo(MOST);
     }
 
@@ -40,11 +40,11 @@ class TheoryCheckTest {
     @Test
     void chiSquareInformationGivenPiPeaksAtTheParentAndVanishesAcrossTrees() {
         for (InContextTree task : new InContextTree[] {InContextTree.chain(4, 10), TREE}) {
-            double[][] mi = TheoryCheck.chiSquareMutualInformation(task, 500, 3);
+            double[][] mi = ChiSquareInformation.chiSquareMutualInformation(task, 500, 3);
             assertThat(AttentionMetrics.parentRecovery(AttentionMetrics.rowArgmaxBefore(mi), task)).as(task.name())
                     .isGreaterThanOrEqualTo(MOST);
         }
-        double[][] mi = TheoryCheck.chiSquareMutualInformation(TREE, 200, 3);
+        double[][] mi = ChiSquareInformation.chiSquareMutualInformation(TREE, 200, 3);
         int[] root = rootOf(TREE.parentArray());
         int across = 0;
         for (int i = 0; i < root.length; i++) {
@@ -68,9 +68,9 @@ class TheoryCheckTest {
     @Test
     void sampledGradientMatchesTheFirstOrderPrediction() {
         for (InContextTree task : new InContextTree[] {CHAIN, TREE}) {
-            double[][] g = TheoryCheck.gradientAtInit(task, SAMPLES);
-            double[][] f = TheoryCheck.firstOrderGradient(task, 500, TheoryCheck.DEFAULT_BETA, 7);
-            double r = TheoryCheck.meanOverChildRows(TheoryCheck.rowPearson(g, f), task);
+            double[][] g = GradientProbe.gradientAtInit(task, SAMPLES);
+            double[][] f = GradientProbe.firstOrderGradient(task, 500, GradientProbe.DEFAULT_BETA, 7);
+            double r = RowAgreement.meanOverChildRows(RowAgreement.rowPearson(g, f), task);
             assertThat(r).as(task.name() + " mean row Pearson").isGreaterThan(0.95);
             double sxy = 0;
             double sxx = 0;
@@ -92,8 +92,8 @@ class TheoryCheckTest {
      */
     @Test
     void twoStepsBackTheGradientIsNegativeWhileTheInformationIsSecondLargest() {
-        double[][] f = TheoryCheck.firstOrderGradient(CHAIN, 500, TheoryCheck.DEFAULT_BETA, 7);
-        double[][] mi = TheoryCheck.chiSquareMutualInformation(CHAIN, 500, 7);
+        double[][] f = GradientProbe.firstOrderGradient(CHAIN, 500, GradientProbe.DEFAULT_BETA, 7);
+        double[][] mi = ChiSquareInformation.chiSquareMutualInformation(CHAIN, 500, 7);
         for (int i = 3; i < CHAIN.seqLen() - 1; i++) {
             assertThat(f[i][i - 2]).as("gradient (%d, %d)", i, i - 2).isNegative();
             assertThat(f[i][i - 1]).as("gradient (%d, %d)", i, i - 1).isPositive();
@@ -101,7 +101,7 @@ class TheoryCheckTest {
                 assertThat(mi[i][i - 2]).as("information (%d, %d) vs (%d, %d)", i, i - 2, i, j).isGreaterThan(mi[i][j]);
             }
         }
-        assertThat(TheoryCheck.meanOverChildRows(TheoryCheck.rowSpearman(f, mi), CHAIN))
+        assertThat(RowAgreement.meanOverChildRows(RowAgreement.rowSpearman(f, mi), CHAIN))
                 .as("rank agreement of gradient and information").isLessThan(0.9);
     }
 
@@ -121,8 +121,8 @@ class TheoryCheckTest {
                 reversed[i][j] = -a[i][j] + 100 * (j >= i ? 1 : 0);   // entries j >= i must not matter
             }
         }
-        double[] sp = TheoryCheck.rowSpearman(a, cubed);
-        double[] pe = TheoryCheck.rowPearson(a, cubed);
+        double[] sp = RowAgreement.rowSpearman(a, cubed);
+        double[] pe = RowAgreement.rowPearson(a, cubed);
         // rows with fewer than three candidates j < i have no correlation
         assertThat(sp[0]).isNaN();
         assertThat(sp[1]).isNaN();
@@ -131,15 +131,15 @@ class TheoryCheckTest {
         assertThat(sp[3]).isCloseTo(1.0, within(1e-12));
         assertThat(sp[4]).isCloseTo(1.0, within(1e-12));
         assertThat(pe[3]).isLessThan(1.0 - 1e-6).isGreaterThan(0.9);
-        assertThat(TheoryCheck.rowPearson(a, reversed)[4]).isCloseTo(-1.0, within(1e-12));
+        assertThat(RowAgreement.rowPearson(a, reversed)[4]).isCloseTo(-1.0, within(1e-12));
         // row 4 entries (4, 1, 3, 2) against (1, 2, 3, 4): ranks (4, 1, 3, 2) give ρ = 1 − 6·14/60 = −0.4
         double[][] b = {{0}, {0}, {0}, {0}, {1, 2, 3, 4, 0}};
         for (int i = 0; i < 4; i++) {
             b[i] = new double[5];
         }
-        assertThat(TheoryCheck.rowSpearman(a, b)[4]).isCloseTo(-0.4, within(1e-12));
+        assertThat(RowAgreement.rowSpearman(a, b)[4]).isCloseTo(-0.4, within(1e-12));
         // a constant row has no correlation
-        assertThat(TheoryCheck.rowPearson(a, new double[5][5])[4]).isNaN();
+        assertThat(RowAgreement.rowPearson(a, new double[5][5])[4]).isNaN();
     }
 
     @Test
@@ -147,10 +147,10 @@ class TheoryCheckTest {
         InContextTree task = InContextTree.of(3, new int[] {-1, 0, -1, 2, 1});
         // positions 1, 3, 4 have parents; the query (5) has none
         double[] perRow = {100, 0.2, 100, Double.NaN, 0.6, 100};
-        assertThat(TheoryCheck.meanOverChildRows(perRow, task)).isCloseTo(0.4, within(1e-12));
-        assertThatThrownBy(() -> TheoryCheck.meanOverChildRows(new double[3], task))
+        assertThat(RowAgreement.meanOverChildRows(perRow, task)).isCloseTo(0.4, within(1e-12));
+        assertThatThrownBy(() -> RowAgreement.meanOverChildRows(new double[3], task))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("6").hasMessageContaining("3");
-        assertThatThrownBy(() -> TheoryCheck.rowPearson(new double[3][3], new double[4][4]))
+        assertThatThrownBy(() -> RowAgreement.rowPearson(new double[3][3], new double[4][4]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 and 4");
     }
 
@@ -164,7 +164,7 @@ class TheoryCheckTest {
     void marginalInformationOfIndependentPositionsIsThePlugInBias() {
         InContextTree task = InContextTree.chain(3, 6);
         int n = 3000;
-        double[][] mi = TheoryCheck.marginalChiSquareMutualInformation(task, n, 1);
+        double[][] mi = ChiSquareInformation.marginalChiSquareMutualInformation(task, n, 1);
         int t = task.seqLen();
         for (int i = 0; i < t; i++) {
             for (int j = i; j < t; j++) {
