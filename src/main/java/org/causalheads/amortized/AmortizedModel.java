@@ -76,6 +76,40 @@ public final class AmortizedModel {
             this(d, embedding, key, ridge, 1);
         }
 
+        /** Default embedding width {@code p}. */
+        public static final int DEFAULT_EMBEDDING = 4;
+        /** Default query/key width {@code m}. */
+        public static final int DEFAULT_KEY = 8;
+        /** Default prior precision {@code γ}. */
+        public static final double DEFAULT_RIDGE = 1.0;
+        /** Default number of gate passes. */
+        public static final int DEFAULT_PASSES = 2;
+
+        /** The default shape for {@code d} variables (the {@code DEFAULT_*} constants). */
+        public static Shape defaults(int d) {
+            return new Shape(d, DEFAULT_EMBEDDING, DEFAULT_KEY, DEFAULT_RIDGE, DEFAULT_PASSES);
+        }
+
+        /** This shape with another embedding width. */
+        public Shape withEmbedding(int p) {
+            return new Shape(d, p, key, ridge, passes);
+        }
+
+        /** This shape with another query/key width. */
+        public Shape withKey(int m) {
+            return new Shape(d, embedding, m, ridge, passes);
+        }
+
+        /** This shape with another prior precision. */
+        public Shape withRidge(double g) {
+            return new Shape(d, embedding, key, g, passes);
+        }
+
+        /** This shape with another number of gate passes (1 or 2). */
+        public Shape withPasses(int n) {
+            return new Shape(d, embedding, key, ridge, n);
+        }
+
         /** Token width {@code 2d + p}. */
         public int tokenWidth() {
             return 2 * d + embedding;

@@ -54,17 +54,52 @@ public final class Notears {
             }
         }
 
+        /** NOTEARS' ℓ1 weight for the linear model. */
+        public static final double DEFAULT_LAMBDA1 = 0.1;
+        /** NOTEARS' {@code h_tol}. */
+        public static final double DEFAULT_H_TOL = 1e-8;
+        /** NOTEARS' {@code ρ_max}. */
+        public static final double DEFAULT_RHO_MAX = 1e16;
+        /** Default cap on the dual updates. */
+        public static final int DEFAULT_MAX_OUTER = 100;
+        /** Default cap on proximal-gradient steps per subproblem. */
+        public static final int DEFAULT_MAX_INNER = 2000;
+        /** Default subproblem tolerance. */
+        public static final double DEFAULT_INNER_TOL = 1e-7;
+
         /** NOTEARS' defaults for the linear model ({@code λ1 = 0.1, h_tol = 1e-8, ρ_max = 1e16}). */
         public static Config defaults() {
-            return new Config(0.1, 1e-8, 1e16, 100, 2000, 1e-7);
+            return new Config(DEFAULT_LAMBDA1, DEFAULT_H_TOL, DEFAULT_RHO_MAX, DEFAULT_MAX_OUTER, DEFAULT_MAX_INNER, DEFAULT_INNER_TOL);
         }
 
+        /** This configuration with another ℓ1 weight. */
         public Config withLambda1(double l) {
             return new Config(l, hTol, rhoMax, maxOuter, maxInner, innerTol);
         }
 
+        /** This configuration with another {@code h_tol}. */
+        public Config withHTol(double h) {
+            return new Config(lambda1, h, rhoMax, maxOuter, maxInner, innerTol);
+        }
+
+        /** This configuration with another {@code ρ_max}. */
+        public Config withRhoMax(double r) {
+            return new Config(lambda1, hTol, r, maxOuter, maxInner, innerTol);
+        }
+
+        /** This configuration with another cap on the dual updates. */
+        public Config withMaxOuter(int m) {
+            return new Config(lambda1, hTol, rhoMax, m, maxInner, innerTol);
+        }
+
+        /** This configuration with another cap on the steps per subproblem. */
         public Config withMaxInner(int m) {
             return new Config(lambda1, hTol, rhoMax, maxOuter, m, innerTol);
+        }
+
+        /** This configuration with another subproblem tolerance. */
+        public Config withInnerTol(double t) {
+            return new Config(lambda1, hTol, rhoMax, maxOuter, maxInner, t);
         }
     }
 
