@@ -1,4 +1,4 @@
-package org.causalheads.amortized;
+package org.causalheads.amortised;
 
 import org.causalheads.numeric.Rng;
 import org.ejml.data.DMatrixRMaj;
@@ -41,9 +41,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>Parameters {@code θ = (E, W_Q, W_K, u_1, u_2, u_3, c[, v, c₂])}, flat in that order (row-major); the model
  * is immutable and {@link #lossAndGradient} is the hand-written backward pass used by
- * {@link AmortizedTrainer}.
+ * {@link AmortisedTrainer}.
  */
-public final class AmortizedModel {
+public final class AmortisedModel {
 
     /**
      * Sizes and fixed constants.
@@ -154,7 +154,7 @@ public final class AmortizedModel {
     private final Shape shape;
     private final double[] theta;
 
-    private AmortizedModel(Shape shape, double[] theta) {
+    private AmortisedModel(Shape shape, double[] theta) {
         this.shape = shape;
         this.theta = theta;
     }
@@ -166,7 +166,7 @@ public final class AmortizedModel {
      * A freshly initialised model: embeddings and projections {@code N(0, 1/width)}, {@code u = 0},
      * {@code v = c₂ = 0}, {@code c =} {@link #INITIAL_GATE_LOGIT}.
      */
-    public static AmortizedModel init(Shape shape, long seed) {
+    public static AmortisedModel init(Shape shape, long seed) {
         Rng rng = new Rng(seed);
         double[] t = new double[shape.parameterCount()];
         int f = shape.tokenWidth();
@@ -175,7 +175,7 @@ public final class AmortizedModel {
             t[k] = scale * rng.nextGaussian();
         }
         t[shape.offU() + 3] = INITIAL_GATE_LOGIT;
-        return new AmortizedModel(shape, t);
+        return new AmortisedModel(shape, t);
     }
 
     /**
@@ -183,7 +183,7 @@ public final class AmortizedModel {
      *
      * @throws IllegalArgumentException if the count differs from {@link Shape#parameterCount()} or a value is not finite
      */
-    public static AmortizedModel of(Shape shape, double[] theta) {
+    public static AmortisedModel of(Shape shape, double[] theta) {
         if (theta.length != shape.parameterCount()) {
             throw new IllegalArgumentException("expected " + shape.parameterCount() + " parameters for " + shape + ", got " + theta.length);
         }
@@ -192,7 +192,7 @@ public final class AmortizedModel {
                 throw new IllegalArgumentException("parameter " + k + " = " + theta[k] + " is not finite");
             }
         }
-        return new AmortizedModel(shape, theta.clone());
+        return new AmortisedModel(shape, theta.clone());
     }
 
     public Shape shape() {
@@ -553,6 +553,6 @@ public final class AmortizedModel {
 
     @Override
     public String toString() {
-        return "AmortizedModel[" + shape + ", " + theta.length + " parameters]";
+        return "AmortisedModel[" + shape + ", " + theta.length + " parameters]";
     }
 }

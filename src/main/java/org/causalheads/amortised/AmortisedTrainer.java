@@ -1,4 +1,4 @@
-package org.causalheads.amortized;
+package org.causalheads.amortised;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.causalheads.numeric.OptimiserConfig;
 import org.causalheads.numeric.Rng;
 
 /**
- * Trains an {@link AmortizedModel} across {@code M} domains without any graph: an amortised
+ * Trains an {@link AmortisedModel} across {@code M} domains without any graph: an amortised
  * NOTEARS,
  * <pre>
  *   min_θ  (1/M) Σ_η [ ½ tr((I − Â_η)ᵀ S_η (I − Â_η)) + λ1 |Â_η|_1 + α h(Â_η) + (ρ/2) h(Â_η)² ],
@@ -20,7 +20,7 @@ import org.causalheads.numeric.Rng;
  * prediction is acyclic): {@code ρ ← min(10ρ, ρ_max)} if {@code H} has not fallen below a quarter
  * of its value at the previous update, then {@code α ← α + ρH}.
  */
-public final class AmortizedTrainer {
+public final class AmortisedTrainer {
 
     /**
      * Training settings.
@@ -137,27 +137,27 @@ public final class AmortizedTrainer {
      * @param history training curve, one point every {@code reportEvery} steps (and the last step)
      * @param seconds total wall time
      */
-    public record Result(AmortizedModel model, List<Point> history, double seconds) {
+    public record Result(AmortisedModel model, List<Point> history, double seconds) {
         public Result {
             history = List.copyOf(history);
         }
     }
 
-    private AmortizedTrainer() {
+    private AmortisedTrainer() {
     }
 
-    /** {@link #train(AmortizedModel.Shape, List, Config, Consumer)} without progress reports. */
-    public static Result train(AmortizedModel.Shape shape, List<Moments> domains, Config cfg) {
+    /** {@link #train(AmortisedModel.Shape, List, Config, Consumer)} without progress reports. */
+    public static Result train(AmortisedModel.Shape shape, List<Moments> domains, Config cfg) {
         return train(shape, domains, cfg, p -> { });
     }
 
     /**
-     * Trains from a fresh model ({@link AmortizedModel#init} with the config's seed) on the
+     * Trains from a fresh model ({@link AmortisedModel#init} with the config's seed) on the
      * training domains' statistics; {@code progress} receives every history point as it is made.
      *
      * @throws IllegalArgumentException if there are no domains or a domain has the wrong size
      */
-    public static Result train(AmortizedModel.Shape shape, List<Moments> domains, Config cfg, Consumer<Point> progress) {
+    public static Result train(AmortisedModel.Shape shape, List<Moments> domains, Config cfg, Consumer<Point> progress) {
         if (domains == null || domains.isEmpty()) {
             throw new IllegalArgumentException("training needs at least one domain, got " + (domains == null ? "null" : "none"));
         }
@@ -171,7 +171,7 @@ public final class AmortizedTrainer {
         int mDomains = domains.size();
         int batch = Math.min(cfg.batchSize(), mDomains);
         Rng rng = new Rng(cfg.seed() ^ 0x5DEECE66DL);
-        double[] theta = AmortizedModel.init(shape, cfg.seed()).parameters();
+        double[] theta = AmortisedModel.init(shape, cfg.seed()).parameters();
         int np = theta.length;
         double[] grad = new double[np];
         Optimiser adam = OptimiserConfig.adam(cfg.learningRate()).start(np, cfg.steps());
@@ -182,7 +182,7 @@ public final class AmortizedTrainer {
         }
         List<Point> history = new ArrayList<>();
         for (int step = 1; step <= cfg.steps(); step++) {
-            AmortizedModel model = AmortizedModel.of(shape, theta);
+            AmortisedModel model = AmortisedModel.of(shape, theta);
             java.util.Arrays.fill(grad, 0);
             // a fresh partial shuffle picks the minibatch
             for (int k = 0; k < batch; k++) {
@@ -193,7 +193,7 @@ public final class AmortizedTrainer {
             }
             double rec = 0, l1 = 0, h = 0;
             for (int k = 0; k < batch; k++) {
-                AmortizedModel.DomainLoss l = model.lossAndGradient(domains.get(idx[k]), cfg.lambda1(), rho, alpha, grad, 1.0 / batch);
+                AmortisedModel.DomainLoss l = model.lossAndGradient(domains.get(idx[k]), cfg.lambda1(), rho, alpha, grad, 1.0 / batch);
                 rec += l.reconstruction() / batch;
                 l1 += l.l1() / batch;
                 h += l.h() / batch;
@@ -205,7 +205,7 @@ public final class AmortizedTrainer {
                 progress.accept(pt);
             }
             if (step % cfg.dualEvery() == 0 && step < cfg.steps()) {
-                AmortizedModel now = AmortizedModel.of(shape, theta);
+                AmortisedModel now = AmortisedModel.of(shape, theta);
                 double hAll = 0;
                 for (Moments mo : domains) {
                     hAll += now.loss(mo).h() / mDomains;
@@ -217,6 +217,6 @@ public final class AmortizedTrainer {
                 hPrev = hAll;
             }
         }
-        return new Result(AmortizedModel.of(shape, theta), history, (System.nanoTime() - t0) * 1e-9);
+        return new Result(AmortisedModel.of(shape, theta), history, (System.nanoTime() - t0) * 1e-9);
     }
 }

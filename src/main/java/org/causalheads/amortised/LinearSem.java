@@ -1,4 +1,4 @@
-package org.causalheads.amortized;
+package org.causalheads.amortised;
 
 import java.util.ArrayList;
 import java.util.Arrays;

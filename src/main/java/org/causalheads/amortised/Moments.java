@@ -1,4 +1,4 @@
-package org.causalheads.amortized;
+package org.causalheads.amortised;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

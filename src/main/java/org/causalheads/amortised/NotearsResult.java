@@ -1,4 +1,4 @@
-package org.causalheads.amortized;
+package org.causalheads.amortised;
 
 /**
  * The outcome of a {@link Notears} fit.

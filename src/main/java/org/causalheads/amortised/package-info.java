@@ -8,14 +8,14 @@
  *   <li><b>Data.</b> {@code X = X W + E}, {@code X ∈ R^{n×d}} one sample a row, {@code W[i][j]}
  *       the weight of {@code i -> j}, {@code E} i.i.d. {@code N(0, σ²)} (equal variances); the
  *       support of {@code W} is a DAG in a topological order that is a random permutation of the
- *       variable labels ({@link org.causalheads.amortized.LinearSem}). Weights {@code ±U[0.5, 2]}
+ *       variable labels ({@link org.causalheads.amortised.LinearSem}). Weights {@code ±U[0.5, 2]}
  *       and Erdős–Rényi graphs with {@code k·d} expected edges ("ER-k"), as in NOTEARS.</li>
- *   <li><b>Settings</b> ({@link org.causalheads.amortized.Domains}): (a) one DAG, weights drawn
+ *   <li><b>Settings</b> ({@link org.causalheads.amortised.Domains}): (a) one DAG, weights drawn
  *       afresh per domain; (b) a different DAG per domain, one shared order.</li>
  *   <li><b>Acyclicity</b> {@code h(W) = tr(exp(W∘W)) − d}, gradient {@code exp(W∘W)ᵀ ∘ 2W}
- *       ({@link org.causalheads.amortized.Acyclicity}); the matrix exponential by scaling and
- *       squaring of a Taylor series ({@link org.causalheads.amortized.Expm}; EJML has none).</li>
- *   <li><b>NOTEARS</b> ({@link org.causalheads.amortized.Notears}): least squares
+ *       ({@link org.causalheads.amortised.Acyclicity}); the matrix exponential by scaling and
+ *       squaring of a Taylor series ({@link org.causalheads.amortised.Expm}; EJML has none).</li>
+ *   <li><b>NOTEARS</b> ({@link org.causalheads.amortised.Notears}): least squares
  *       {@code (1/2n)||X − XW||²_F + λ1|W|_1} under {@code h(W) = 0} by NOTEARS' augmented
  *       Lagrangian ({@code ρ ×10} until {@code h} falls by 4, {@code α += ρh},
  *       {@code h_tol = 1e-8}, {@code ρ_max = 1e16}); edges {@code |W| > 0.3}.</li>
@@ -31,8 +31,8 @@
  * <ul>
  *   <li><b>NOTEARS' inner solver</b> is accelerated proximal gradient (FISTA with backtracking and
  *       restarts), not L-BFGS-B on the split {@code W⁺ − W⁻}.</li>
- *   <li><b>Tokens</b> ({@link org.causalheads.amortized.Moments},
- *       {@link org.causalheads.amortized.AmortizedModel}): variable {@code i}'s token is row
+ *   <li><b>Tokens</b> ({@link org.causalheads.amortised.Moments},
+ *       {@link org.causalheads.amortised.AmortisedModel}): variable {@code i}'s token is row
  *       {@code i} of the sample correlations, row {@code i} of the partial correlations of a
  *       ridge-regularised precision matrix ({@code (C + 0.1 I)⁻¹}), and a learned embedding; these
  *       are averages over samples, so any {@code n} works and sample order does not matter.</li>
@@ -52,11 +52,11 @@
  *       built or measured. An optional second pass recomputes the gates with the first pass's
  *       weights as an extra score term, {@code σ(s_ij + v|Â¹_ij| + c₂)}, and refits (an
  *       adaptive-ridge step).</li>
- *   <li><b>Training</b> ({@link org.causalheads.amortized.AmortizedTrainer}): the mean over
+ *   <li><b>Training</b> ({@link org.causalheads.amortised.AmortisedTrainer}): the mean over
  *       domains of {@code (1/2n)||X − XÂ(X)||² + λ1|Â|_1 + αh(Â) + (ρ/2)h(Â)²} ({@code λ1 = 0.1}),
  *       Adam on minibatches of domains, the backward pass written by hand (tested against
  *       central differences), NOTEARS' {@code ρ}/{@code α} rule applied every few hundred steps to
  *       the mean acyclicity of the training domains, {@code ρ} capped (default {@code 1e4}).</li>
  * </ul>
  */
-package org.causalheads.amortized;
+package org.causalheads.amortised;

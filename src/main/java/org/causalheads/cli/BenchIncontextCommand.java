@@ -42,7 +42,7 @@ public final class BenchIncontextCommand implements Callable<Integer> {
         System.out.printf("  sampling only (1 thread): %.0f sequences/s (%d sequences)%n", b.size() / sampleSec, n);
         for (int threads = 1; threads <= Math.min(2, cores); threads++) {
             Transformer model = Transformer.zeros(task.vocabSize(), task.seqLen(), heads).withRandomAttention(0.01, 1);
-            TransformerTrainer tr = TransformerTrainer.of(task).batch(batch).threads(threads).optimizer(OptimiserConfig.sgd(0.1))
+            TransformerTrainer tr = TransformerTrainer.of(task).batch(batch).threads(threads).optimiser(OptimiserConfig.sgd(0.1))
                     .evalEvery(0).evalBatch(8, 1);
             tr.steps(warmup).train(model);
             TrainingResult run = tr.steps(steps).train(model);

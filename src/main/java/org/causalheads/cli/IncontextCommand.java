@@ -131,7 +131,7 @@ public final class IncontextCommand implements Callable<Integer> {
         m.put("seconds", run.seconds());
         m.put("stepsPerSecond", run.stepsPerSecond());
         Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("optimizer", run.optimizer().toString());
+        prov.put("optimizer", run.optimiser().toString());
         prov.put("seed", run.seed());
         prov.put("evalSeed", TransformerTrainer.DEFAULT_EVAL_SEED);
         prov.put("shards", TransformerTrainer.DEFAULT_SHARDS);
@@ -152,7 +152,7 @@ public final class IncontextCommand implements Callable<Integer> {
         }
         ProgressBar bar = new ProgressBar("incontext", steps, System.err);
         TrainingResult run = TransformerTrainer.of(t).steps(steps).batch(batch).seed(seed).threads(threads)
-                .optimizer(buildOptimizer(optimizer, lr != null ? lr : "adamw".equals(optimizer) ? ADAMW_LR : SGD_LR,
+                .optimiser(buildOptimizer(optimizer, lr != null ? lr : "adamw".equals(optimizer) ? ADAMW_LR : SGD_LR,
                         wd, schedule))
                 .onProgress(p -> bar.set(p.step(), String.format("loss %.4f", p.evalLoss())))
                 .train(model);

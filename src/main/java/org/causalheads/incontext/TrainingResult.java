@@ -11,7 +11,7 @@ import java.util.List;
  * @param model       the trained model (the instance passed to {@link TransformerTrainer#train})
  * @param steps       optimiser steps
  * @param batch       sequences per step
- * @param optimizer   optimiser settings
+ * @param optimiser   optimiser settings
  * @param seed        training-stream seed
  * @param threads     threads used (does not change the result)
  * @param seconds     wall time of the run, evaluation included
@@ -22,7 +22,7 @@ import java.util.List;
  * @param unigramLoss unigram baseline's loss on the held-out batch
  * @param uniformLoss {@code ln S}
  */
-public record TrainingResult(SequenceTask task, Transformer model, int steps, int batch, OptimiserConfig optimizer,
+public record TrainingResult(SequenceTask task, Transformer model, int steps, int batch, OptimiserConfig optimiser,
                           long seed, int threads, double seconds, double[] trainLoss, List<EvalPoint> evals,
                           List<AttentionSnapshot> snapshots, double bayesLoss, double unigramLoss,
                           double uniformLoss) {

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * TrainingResult run = TransformerTrainer.of(task).steps(2000).batch(256)
- *         .optimizer(OptimiserConfig.sgd(2.0))
+ *         .optimiser(OptimiserConfig.sgd(2.0))
  *         .snapshotEvery(500)
  *         .train(model);
  * }</pre>
@@ -43,7 +43,7 @@ public final class TransformerTrainer {
     private final SequenceTask task;
     private int steps = 1000;
     private int batch = 256;
-    private OptimiserConfig optimizer = OptimiserConfig.sgd(1.0);
+    private OptimiserConfig optimiser = OptimiserConfig.sgd(1.0);
     private long seed = DEFAULT_SEED;
     private long evalSeed = DEFAULT_EVAL_SEED;
     private int evalSize = 512;
@@ -84,11 +84,11 @@ public final class TransformerTrainer {
     }
 
     /** The optimiser. */
-    public TransformerTrainer optimizer(OptimiserConfig c) {
+    public TransformerTrainer optimiser(OptimiserConfig c) {
         if (c == null) {
-            throw new IllegalArgumentException("optimizer must not be null");
+            throw new IllegalArgumentException("optimiser must not be null");
         }
-        this.optimizer = c;
+        this.optimiser = c;
         return this;
     }
 
@@ -198,7 +198,7 @@ public final class TransformerTrainer {
         for (int k = 0; k < shards; k++) {
             shard[k] = new Shard(model, data, k * batch / shards, (k + 1) * batch / shards, trainStream);
         }
-        Optimiser opt = optimizer.start(n, steps);
+        Optimiser opt = optimiser.start(n, steps);
         double[] grad = new double[n];
         double[] trainLoss = new double[steps];
         List<TrainingResult.EvalPoint> evals = new ArrayList<>();
@@ -265,7 +265,7 @@ public final class TransformerTrainer {
                 trainLoss[step] = loss * inv;
                 if (!Double.isFinite(trainLoss[step])) {
                     throw new IllegalStateException("training diverged at step " + step + " (loss "
-                            + trainLoss[step] + "); lower the learning rate " + optimizer.learningRate());
+                            + trainLoss[step] + "); lower the learning rate " + optimiser.learningRate());
                 }
                 opt.step(theta, grad);
             }
@@ -280,7 +280,7 @@ public final class TransformerTrainer {
             }
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        return new TrainingResult(task, model, steps, batch, optimizer, seed, nThreads, seconds,
+        return new TrainingResult(task, model, steps, batch, optimiser, seed, nThreads, seconds,
                 Arrays.copyOf(trainLoss, steps), List.copyOf(evals), List.copyOf(snapshots),
                 bayes, unigram, task.uniformLoss());
     }

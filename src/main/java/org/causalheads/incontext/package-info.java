@@ -7,7 +7,7 @@
  * InContextTree task = InContextTree.chain(10, 20);            // S = 10 tokens, T = 20 positions
  * Transformer model = Transformer.zeros(task.vocabSize(), task.seqLen(), 1, 1);            // two layers, one head each
  * TrainingResult run = TransformerTrainer.of(task).steps(1200).batch(256)
- *         .optimizer(OptimiserConfig.sgd(12))                   // cosine decay by default
+ *         .optimiser(OptimiserConfig.sgd(12))                   // cosine decay by default
  *         .snapshotAt(0, 300, 600, 1200).train(model);
  * run.finalLoss(); run.bayesLoss(); run.unigramLoss();          // held-out losses
  * run.finalSnapshot().firstLayer();                             // T×T layer-1 attention

@@ -21,7 +21,7 @@ class TrainingTest {
         Transformer model = Transformer.zeros(task.vocabSize(), task.seqLen(), 1, 1);
         List<TransformerTrainer.Progress> seen = new ArrayList<>();
         TrainingResult run = TransformerTrainer.of(task).steps(600).batch(64)
-                .optimizer(OptimiserConfig.adamw(0.03, 0))
+                .optimiser(OptimiserConfig.adamw(0.03, 0))
                 .evalEvery(100).snapshotAt(0)
                 .onProgress(seen::add)
                 .train(model);
@@ -48,7 +48,7 @@ class TrainingTest {
         double[][] results = new double[2][];
         for (int th = 1; th <= 2; th++) {
             Transformer m = Transformer.zeros(task.vocabSize(), task.seqLen(), 2, 1).withRandomAttention(1e-2, 3);
-            TransformerTrainer.of(task).steps(40).batch(33).threads(th).optimizer(OptimiserConfig.adamw(0.01, 1e-4))
+            TransformerTrainer.of(task).steps(40).batch(33).threads(th).optimiser(OptimiserConfig.adamw(0.01, 1e-4))
                     .evalEvery(0).evalBatch(16, 1).train(m);
             results[th - 1] = m.parameters();
         }
