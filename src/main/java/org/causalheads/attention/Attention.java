@@ -1,5 +1,6 @@
 package org.causalheads.attention;
 
+import org.causalheads.numeric.Softmax;
 import org.causalheads.dag.Dag;
 
 /**
@@ -33,19 +34,7 @@ public final class Attention {
         double[][][] a = new double[k][t][];
         for (int l = 0; l < k; l++) {
             for (int i = 0; i < t; i++) {
-                a[l][i] = new double[i];
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < i; j++) {
-                    max = Math.max(max, q[l][i][j]);
-                }
-                double sum = 0;
-                for (int j = 0; j < i; j++) {
-                    a[l][i][j] = Math.exp(q[l][i][j] - max);
-                    sum += a[l][i][j];
-                }
-                for (int j = 0; j < i; j++) {
-                    a[l][i][j] /= sum;
-                }
+                a[l][i] = i == 0 ? new double[0] : Softmax.of(q[l][i], 0, i);
             }
         }
         return new Attention(a);

@@ -7,7 +7,7 @@ package org.causalheads.attention;
  *   L(Q) = (1/T) Σ_i Σ_l Σ_{j<i} a^l_{ij} V^l_{ij},
  *   ∂L/∂Q^l_{ij} = (1/T) a^l_{ij} (V^l_{ij} - Σ_k a^l_{ik} V^l_{ik}).
  * </pre>
- * The {@link Trainer} fuses the same formulas into one pass per row.
+ * The {@link AttentionAscent} fuses the same formulas into one pass per row.
  */
 public final class AttentionObjective {
 

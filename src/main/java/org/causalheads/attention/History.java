@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * What happened during training: the objective at every epoch, the attention each head puts on
  * its true parent ({@code a^l_{i, p_l(i)}}) at recorded epochs, and full attention snapshots.
  *
- * <p>Recorded epochs start at stride {@link TrainConfig#historyStride()}; when the fixed record
+ * <p>Recorded epochs start at stride {@link AscentConfig#historyStride()}; when the fixed record
  * buffer ({@link #MAX_RECORDS}) fills, every other record is dropped and the stride doubles, so a
  * long run keeps an evenly spaced trace. The last epoch is always recorded.
  */

@@ -10,30 +10,30 @@ import org.causalheads.info.InfoTables;
 import org.causalheads.info.Objective;
 
 /**
- * The earlier implementation of {@link Trainer}'s gradient ascent, kept unchanged as the reference
+ * The earlier implementation of {@link AttentionAscent}'s gradient ascent, kept unchanged as the reference
  * that tests and the {@code bench} command compare the faster loop against: same objective, same
  * stopping rule, same history. One fused scalar pass per attention row (update, normalisation sums,
  * stopping check) followed by a normalisation pass.
  */
 public final class ReferenceTrainer {
 
-    private final TrainConfig config;
+    private final AscentConfig config;
 
-    public ReferenceTrainer(TrainConfig config) {
+    public ReferenceTrainer(AscentConfig config) {
         this.config = config;
     }
 
-    /** A reference trainer with {@link TrainConfig#defaults()}. */
+    /** A reference trainer with {@link AscentConfig#defaults()}. */
     public static ReferenceTrainer defaults() {
-        return new ReferenceTrainer(TrainConfig.defaults());
+        return new ReferenceTrainer(AscentConfig.defaults());
     }
 
-    public TrainConfig config() {
+    public AscentConfig config() {
         return config;
     }
 
     /** Trains on an objective's value tables for the true DAG {@code dag} (which fixes roots and parents). */
-    public Run train(InfoTables tables, Objective objective, Dag dag) {
+    public AscentResult train(InfoTables tables, Objective objective, Dag dag) {
         return train(tables.values(objective), dag);
     }
 
@@ -43,7 +43,7 @@ public final class ReferenceTrainer {
      * @throws IllegalArgumentException if the tables are not {@code K×T×T} with finite entries below
      *                                  the diagonal, or do not match the DAG
      */
-    public Run train(double[][][] values, Dag dag) {
+    public AscentResult train(double[][][] values, Dag dag) {
         int k = values.length;
         if (k < 1) {
             throw new IllegalArgumentException("no heads: values has 0 tables; expected K >= 1");
@@ -97,7 +97,7 @@ public final class ReferenceTrainer {
         final int k, t;
         final boolean[] qualifies;
         final int[][] parent; // [i][l], -1 for roots
-        final TrainConfig cfg;
+        final AscentConfig cfg;
         final double threshold;
         double[] obj = new double[1024];
         final float[][][] rec;
@@ -106,7 +106,7 @@ public final class ReferenceTrainer {
         final Set<Integer> snapAt;
         final Map<Integer, Attention> snaps = new HashMap<>();
 
-        Loop(double[][][] v, Dag dag, TrainConfig cfg) {
+        Loop(double[][][] v, Dag dag, AscentConfig cfg) {
             this.v = v;
             this.cfg = cfg;
             this.k = v.length;
@@ -132,7 +132,7 @@ public final class ReferenceTrainer {
             snapAt = new HashSet<>(cfg.snapshotEpochs());
         }
 
-        Run run() {
+        AscentResult run() {
             OptionalInt stop = OptionalInt.empty();
             int e = 0;
             record(0);
@@ -247,7 +247,7 @@ public final class ReferenceTrainer {
             float[][][] r = java.util.Arrays.copyOf(rec, recCount);
             History h = new History(java.util.Arrays.copyOf(obj, e + 1),
                     java.util.Arrays.copyOf(recEpoch, recCount), r, snaps);
-            return new Run(stop, e, last, h, cfg);
+            return new AscentResult(stop, e, last, h, cfg);
         }
 
         private boolean satisfied() {

@@ -6,9 +6,9 @@ import java.lang.management.MemoryType;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.causalheads.attention.ReferenceTrainer;
-import org.causalheads.attention.Run;
-import org.causalheads.attention.TrainConfig;
-import org.causalheads.attention.Trainer;
+import org.causalheads.attention.AscentResult;
+import org.causalheads.attention.AscentConfig;
+import org.causalheads.attention.AttentionAscent;
 import org.causalheads.info.FDivergence;
 import org.causalheads.info.InfoTables;
 import org.causalheads.info.JointTable;
@@ -101,14 +101,14 @@ public final class BenchCommand implements Callable<Integer> {
         InfoTables pop = p.tables(FDivergence.KL);
         double popSec = secs(t0);
         t0 = System.nanoTime();
-        Run r = Trainer.defaults().train(tab, Objective.KG_MI, p.dag());
+        AscentResult r = AttentionAscent.defaults().train(tab, Objective.KG_MI, p.dag());
         double trainSec = secs(t0);
         System.out.printf(Locale.ROOT, "KG-MI run T=%d K=%d: tables from samples %.3f s (incl. sampling), population tables %.3f s, "
                         + "training %.3f s, stop epoch %s of %d, Delta %.4g, eps %.4g%n",
                 t, k, tabSec, popSec, trainSec, r.stopEpoch().isPresent() ? Integer.toString(r.stopEpoch().getAsInt()) : "none",
                 r.epochsRun(), pop.gap(p.dag()).min(), tab.estimationError(pop, Objective.KG_MI));
         t0 = System.nanoTime();
-        Run rr = ReferenceTrainer.defaults().train(tab, Objective.KG_MI, p.dag());
+        AscentResult rr = ReferenceTrainer.defaults().train(tab, Objective.KG_MI, p.dag());
         double refSec = secs(t0);
         double diff = 0;
         for (int l = 0; l < k; l++) {
@@ -131,9 +131,9 @@ public final class BenchCommand implements Callable<Integer> {
             int epochs = Math.max(2000, 20_000_000 / (tt * tt));
             Problem big = Problem.builder().length(tt).states(s).parents(k).seed(1).build();
             InfoTables bigTab = big.tables(FDivergence.KL);
-            TrainConfig cfg = TrainConfig.defaults().withStopEarly(false).withMaxEpochs(epochs);
+            AscentConfig cfg = AscentConfig.defaults().withStopEarly(false).withMaxEpochs(epochs);
             double refT = bestCpu(() -> new ReferenceTrainer(cfg).train(bigTab, Objective.KG_MI, big.dag())) / epochs;
-            double newT = bestCpu(() -> new Trainer(cfg).train(bigTab, Objective.KG_MI, big.dag())) / epochs;
+            double newT = bestCpu(() -> new AttentionAscent(cfg).train(bigTab, Objective.KG_MI, big.dag())) / epochs;
             double elems = (double) k * tt * (tt - 1) / 2;
             System.out.printf(Locale.ROOT, "%5d %8d %14.4f %14.4f %6.2fx %18.2f %12s%n", tt, epochs, refT * 1e3, newT * 1e3, refT / newT,
                     newT / elems * 1e9, Double.isNaN(prev) ? "" : String.format(Locale.ROOT, "%.2fx", newT / prev));

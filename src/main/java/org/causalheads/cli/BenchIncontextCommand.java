@@ -3,10 +3,10 @@ package org.causalheads.cli;
 import java.util.concurrent.Callable;
 import org.causalheads.incontext.Batch;
 import org.causalheads.incontext.InContextTree;
-import org.causalheads.incontext.OptimizerConfig;
-import org.causalheads.incontext.Task;
-import org.causalheads.incontext.Trainer;
-import org.causalheads.incontext.TrainingRun;
+import org.causalheads.numeric.OptimiserConfig;
+import org.causalheads.incontext.SequenceTask;
+import org.causalheads.incontext.TransformerTrainer;
+import org.causalheads.incontext.TrainingResult;
 import org.causalheads.incontext.Transformer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +34,7 @@ public final class BenchIncontextCommand implements Callable<Integer> {
         IncontextCommand.checkShape(vocab, seqLen, heads, steps, batch, 1);
         Checks.atLeast("--warmup", warmup, 0);
         Checks.fits("bench-incontext sampling of " + batch * 20L + " sequences", 2.0 * 8 * batch * 20.0 * seqLen);
-        Task task = InContextTree.chain(vocab, seqLen);
+        SequenceTask task = InContextTree.chain(vocab, seqLen);
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("bench-incontext: chain S=%d T=%d heads=%s batch=%d, cores=%d, java %s%n", vocab, seqLen,
                 java.util.Arrays.toString(heads), batch, cores, System.getProperty("java.version"));
@@ -44,13 +44,13 @@ public final class BenchIncontextCommand implements Callable<Integer> {
         double sampleSec = (System.nanoTime() - t0) * 1e-9;
         System.out.printf("  sampling only (1 thread): %.0f sequences/s (%d sequences)%n", b.size() / sampleSec, n);
         for (int threads = 1; threads <= Math.min(2, cores); threads++) {
-            Transformer model = Transformer.zeros(task, heads).withRandomAttention(0.01, 1);
-            Trainer tr = Trainer.of(task).batch(batch).threads(threads).optimizer(OptimizerConfig.sgd(0.1))
+            Transformer model = Transformer.zeros(task.vocabSize(), task.seqLen(), heads).withRandomAttention(0.01, 1);
+            TransformerTrainer tr = TransformerTrainer.of(task).batch(batch).threads(threads).optimiser(OptimiserConfig.sgd(0.1))
                     .evalEvery(0).evalBatch(8, 1);
             if (warmup > 0) {
                 tr.steps(warmup).train(model);
             }
-            TrainingRun run = tr.steps(steps).train(model);
+            TrainingResult run = tr.steps(steps).train(model);
             System.out.printf("  threads=%d: %.1f steps/s, %.0f sequences/s (%d steps in %.2f s, sampling included)%n",
                     threads, run.stepsPerSecond(), run.stepsPerSecond() * batch, steps, run.seconds());
         }

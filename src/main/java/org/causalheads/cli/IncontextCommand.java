@@ -7,12 +7,12 @@ import java.util.concurrent.Callable;
 import org.causalheads.incontext.AttentionSnapshot;
 import org.causalheads.incontext.InContextDag;
 import org.causalheads.incontext.InContextTree;
-import org.causalheads.incontext.Metrics;
-import org.causalheads.incontext.OptimizerConfig;
-import org.causalheads.incontext.Schedule;
-import org.causalheads.incontext.Task;
-import org.causalheads.incontext.Trainer;
-import org.causalheads.incontext.TrainingRun;
+import org.causalheads.incontext.AttentionMetrics;
+import org.causalheads.numeric.OptimiserConfig;
+import org.causalheads.numeric.Schedule;
+import org.causalheads.incontext.SequenceTask;
+import org.causalheads.incontext.TransformerTrainer;
+import org.causalheads.incontext.TrainingResult;
 import org.causalheads.incontext.Transformer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,9 +53,9 @@ public final class IncontextCommand implements Callable<Integer> {
     Schedule schedule;
     @Option(names = "--init-scale", defaultValue = "0", description = "std of random attention init; 0 = zeros")
     double initScale;
-    @Option(names = "--seed", defaultValue = "" + Trainer.DEFAULT_SEED, description = "training seed (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "" + TransformerTrainer.DEFAULT_SEED, description = "training seed (default ${DEFAULT-VALUE})")
     long seed;
-    @Option(names = "--threads", defaultValue = "" + Trainer.DEFAULT_SHARDS, description = "threads (result does not depend on it; default ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "" + TransformerTrainer.DEFAULT_SHARDS, description = "threads (result does not depend on it; default ${DEFAULT-VALUE})")
     int threads;
 
     /**
@@ -68,7 +68,7 @@ public final class IncontextCommand implements Callable<Integer> {
     /** Default AdamW rate: the authors' multi-parent run. */
     static final double ADAMW_LR = 0.01;
 
-    static Task buildTask(String name, int s, int t, double alpha, double rootProb, long graphSeed) {
+    static SequenceTask buildTask(String name, int s, int t, double alpha, double rootProb, long graphSeed) {
         switch (name) {
             case "chain":
                 return InContextTree.chain(s, t, alpha);
@@ -83,14 +83,14 @@ public final class IncontextCommand implements Callable<Integer> {
         }
     }
 
-    static OptimizerConfig buildOptimizer(String name, double lr, double wd, Schedule schedule) {
-        OptimizerConfig c;
+    static OptimiserConfig buildOptimizer(String name, double lr, double wd, Schedule schedule) {
+        OptimiserConfig c;
         switch (name) {
             case "sgd":
-                c = OptimizerConfig.sgd(lr);
+                c = OptimiserConfig.sgd(lr);
                 break;
             case "adamw":
-                c = OptimizerConfig.adamw(lr, wd);
+                c = OptimiserConfig.adamw(lr, wd);
                 break;
             default:
                 throw Checks.bad("--optimizer", name, "expected sgd or adamw");
@@ -99,8 +99,8 @@ public final class IncontextCommand implements Callable<Integer> {
     }
 
     /** The JSON-ready summary of a run. */
-    static Map<String, Object> result(TrainingRun run, Transformer model) {
-        Task task = run.task();
+    static Map<String, Object> result(TrainingResult run, Transformer model) {
+        SequenceTask task = run.task();
         AttentionSnapshot snap = run.finalSnapshot();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("task", task.name());
@@ -114,7 +114,7 @@ public final class IncontextCommand implements Callable<Integer> {
         m.put("uniformLoss", run.uniformLoss());
         m.put("meanParentAttention", snap.meanParentAttention(task));
         m.put("parentRecovery", snap.parentRecovery(task));
-        m.put("positionBlockParentAttention", Metrics.meanOnParents(model.positionAttention(0), task));
+        m.put("positionBlockParentAttention", AttentionMetrics.meanOnParents(model.positionAttention(0), task));
         m.put("inductionScore", snap.inductionScore());
         m.put("queryTargetShare", snap.queryTargetShare());
         m.put("queryInductionScore", snap.queryInductionScore());
@@ -131,10 +131,10 @@ public final class IncontextCommand implements Callable<Integer> {
         m.put("seconds", run.seconds());
         m.put("stepsPerSecond", run.stepsPerSecond());
         Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("optimizer", run.optimizer().toString());
+        prov.put("optimizer", run.optimiser().toString());
         prov.put("seed", run.seed());
-        prov.put("evalSeed", Trainer.DEFAULT_EVAL_SEED);
-        prov.put("shards", Trainer.DEFAULT_SHARDS);
+        prov.put("evalSeed", TransformerTrainer.DEFAULT_EVAL_SEED);
+        prov.put("shards", TransformerTrainer.DEFAULT_SHARDS);
         prov.put("threads", run.threads());
         prov.put("cores", Runtime.getRuntime().availableProcessors());
         prov.put("java", System.getProperty("java.version"));
@@ -194,16 +194,16 @@ public final class IncontextCommand implements Callable<Integer> {
         }
         Checks.nonNegative("--wd", wd);
         Checks.nonNegative("--init-scale", initScale);
-        Task t = buildTask(task, vocab, seqLen, alpha, rootProb, graphSeed);
-        Transformer model = Transformer.zeros(t, heads);
+        SequenceTask t = buildTask(task, vocab, seqLen, alpha, rootProb, graphSeed);
+        Transformer model = Transformer.zeros(t.vocabSize(), t.seqLen(), heads);
         if (initScale > 0) {
             model = model.withRandomAttention(initScale, seed);
         }
-        OptimizerConfig opt = buildOptimizer(optimizer, lr != null ? lr : "adamw".equals(optimizer) ? ADAMW_LR : SGD_LR,
+        OptimiserConfig opt = buildOptimizer(optimizer, lr != null ? lr : "adamw".equals(optimizer) ? ADAMW_LR : SGD_LR,
                 wd, schedule);
-        TrainingRun run;
+        TrainingResult run;
         try (ProgressBar bar = new ProgressBar("incontext", steps, System.err)) {
-            run = Trainer.of(t).steps(steps).batch(batch).seed(seed).threads(threads).optimizer(opt)
+            run = TransformerTrainer.of(t).steps(steps).batch(batch).seed(seed).threads(threads).optimiser(opt)
                     .onProgress(p -> bar.set(p.step(), String.format("loss %.4f", p.evalLoss())))
                     .train(model);
         }

@@ -13,10 +13,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.causalheads.incontext.AttentionSnapshot;
 import org.causalheads.incontext.InContextTree;
-import org.causalheads.incontext.Metrics;
-import org.causalheads.incontext.Schedule;
-import org.causalheads.incontext.Trainer;
-import org.causalheads.incontext.TrainingRun;
+import org.causalheads.incontext.AttentionMetrics;
+import org.causalheads.numeric.Schedule;
+import org.causalheads.incontext.TransformerTrainer;
+import org.causalheads.incontext.TrainingResult;
 import org.causalheads.incontext.Transformer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,7 +50,7 @@ public final class IncontextPaperCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--out", defaultValue = "data/incontext", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
-    @Option(names = "--threads", defaultValue = "" + Trainer.DEFAULT_SHARDS, description = "threads (default ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "" + TransformerTrainer.DEFAULT_SHARDS, description = "threads (default ${DEFAULT-VALUE})")
     int threads;
 
     static final String RESULT_HEADER = "graph,S,T,steps,batch,lr,schedule,root_prob,seed,parents,final_loss,bayes_loss,"
@@ -139,11 +139,11 @@ public final class IncontextPaperCommand implements Callable<Integer> {
                 continue;
             }
             InContextTree task = InContextTree.randomTree(vocab, seqLen, rootProb, seed + g);
-            Transformer model = Transformer.zeros(task, 1, 1);
-            TrainingRun run;
+            Transformer model = Transformer.zeros(task.vocabSize(), task.seqLen(), 1, 1);
+            TrainingResult run;
             try (ProgressBar bar = new ProgressBar(String.format("graph %2d/%d", g + 1, graphs), steps, System.err)) {
-                run = Trainer.of(task).steps(steps).batch(batch).seed(seed + g).threads(threads)
-                        .optimizer(IncontextCommand.buildOptimizer("sgd", lr, 0, schedule))
+                run = TransformerTrainer.of(task).steps(steps).batch(batch).seed(seed + g).threads(threads)
+                        .optimiser(IncontextCommand.buildOptimizer("sgd", lr, 0, schedule))
                         .evalEvery(Math.max(1, steps / 128))
                         .onProgress(p -> bar.set(p.step(), String.format(Locale.ROOT, "loss %.4f", p.evalLoss())))
                         .train(model);
@@ -154,12 +154,12 @@ public final class IncontextPaperCommand implements Callable<Integer> {
                     settings(g),
                     Arrays.toString(task.parentArray()).replace(", ", " "),
                     run.finalLoss(), run.bayesLoss(), run.unigramLoss(), run.uniformLoss(),
-                    Metrics.meanOnParents(model.positionAttention(0), task), snap.meanParentAttention(task),
+                    AttentionMetrics.meanOnParents(model.positionAttention(0), task), snap.meanParentAttention(task),
                     snap.parentRecovery(task), run.seconds());
             writeAtomically(result, RESULT_HEADER + "\n" + row + "\n");
             rows.add(row);
             System.err.printf(Locale.ROOT, "graph %d: loss %.4f (Bayes %.4f), parent attention %.3f%n", g,
-                    run.finalLoss(), run.bayesLoss(), Metrics.meanOnParents(model.positionAttention(0), task));
+                    run.finalLoss(), run.bayesLoss(), AttentionMetrics.meanOnParents(model.positionAttention(0), task));
         }
         writeAtomically(out.resolve("trees_results.csv"), RESULT_HEADER + "\n" + String.join("\n", rows) + "\n");
         int col = column(RESULT_HEADER, POSITION_BLOCK_COLUMN);
@@ -172,10 +172,10 @@ public final class IncontextPaperCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void writeLossCurve(Path file, TrainingRun run) {
+    private static void writeLossCurve(Path file, TrainingResult run) {
         StringBuilder sb = new StringBuilder("step,train_loss_smoothed,eval_loss,bayes_loss,unigram_loss,uniform_loss\n");
         double[] smooth = run.smoothedTrainLoss(Math.max(1, run.steps() / 128));
-        for (TrainingRun.EvalPoint e : run.evals()) {
+        for (TrainingResult.EvalPoint e : run.evals()) {
             int i = (int) e.step() - 1;
             sb.append(String.format(Locale.ROOT, "%d,%s,%.6f,%.6f,%.6f,%.6f%n", e.step(),
                     i < 0 ? "" : String.format(Locale.ROOT, "%.6f", smooth[i]), e.loss(), run.bayesLoss(),

@@ -11,14 +11,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.causalheads.attention.TrainConfig;
+import org.causalheads.attention.AscentConfig;
 import org.causalheads.bn.BayesNet;
 import org.causalheads.bn.Bif;
 import org.causalheads.bn.Networks;
 import org.causalheads.compare.Method;
 import org.causalheads.compare.MethodResult;
 import org.causalheads.compare.ResultRow;
-import org.causalheads.compare.Task;
+import org.causalheads.compare.ComparisonTask;
 import org.causalheads.kgmi.Problem;
 import org.causalheads.markov.KaryProcess;
 import picocli.CommandLine.Command;
@@ -78,7 +78,7 @@ public final class MethodsSweepCommand implements Callable<Integer> {
     @Option(names = "--methods", split = ",", description = "method labels (default: all of Method.defaults())")
     List<String> methods;
 
-    @Option(names = "--max-epochs", defaultValue = "" + TrainConfig.DEFAULT_MAX_EPOCHS, description = "epoch budget of attention methods (default ${DEFAULT-VALUE})")
+    @Option(names = "--max-epochs", defaultValue = "" + AscentConfig.DEFAULT_MAX_EPOCHS, description = "epoch budget of attention methods (default ${DEFAULT-VALUE})")
     int maxEpochs;
 
     @Option(names = "--out", description = "CSV file (default data/methods_<kind>.csv, or data/methods_<network>.csv)")
@@ -115,7 +115,7 @@ public final class MethodsSweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw Checks.bad("--methods", String.join(",", methods), e.getMessage());
         }
-        TrainConfig cfg = TrainConfig.defaults().withMaxEpochs(maxEpochs);
+        AscentConfig cfg = AscentConfig.defaults().withMaxEpochs(maxEpochs);
         List<Method> run = new ArrayList<>();
         for (Method m : ms) {
             run.add(m instanceof Method.AttentionMethod a ? a.withConfig(cfg) : m);
@@ -139,7 +139,7 @@ public final class MethodsSweepCommand implements Callable<Integer> {
             Set<String> existing = w.doneKeys();
             for (long seed : seeds) {
                 for (int n : ns) {
-                    Task task = task(net, netName, n, seed);
+                    ComparisonTask task = task(net, netName, n, seed);
                     for (Method m : run) {
                         String key = ResultRow.key(task.name(), settings, m.label(), n, seed);
                         if (existing.contains(key)) {
@@ -194,16 +194,16 @@ public final class MethodsSweepCommand implements Callable<Integer> {
         }
     }
 
-    private Task task(BayesNet net, String netName, int n, long seed) {
+    private ComparisonTask task(BayesNet net, String netName, int n, long seed) {
         return switch (kind) {
-            case kparent -> Task.kparent(problem.build(problem.length, problem.gamma, seed), n, 1000 + seed);
+            case kparent -> ComparisonTask.kparent(problem.build(problem.length, problem.gamma, seed), n, 1000 + seed);
             case kary -> {
                 Problem p = problem.build(problem.length, problem.gamma, seed);
                 KaryProcess k = KaryProcess.random(p.dag(), problem.states, karyAlpha, seed);
-                yield Task.kary(k, String.format(java.util.Locale.ROOT, "kary T=%d S=%d K=%d alpha=%s", p.length(), p.states(),
+                yield ComparisonTask.kary(k, String.format(java.util.Locale.ROOT, "kary T=%d S=%d K=%d alpha=%s", p.length(), p.states(),
                         p.slots(), karyAlpha), n, 1000 + seed);
             }
-            case network -> Task.network(net, n, seed).withName(netName);
+            case network -> ComparisonTask.network(net, n, seed).withName(netName);
         };
     }
 

@@ -2,13 +2,13 @@ package org.causalheads.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.causalheads.attention.TrainConfig;
+import org.causalheads.attention.AscentConfig;
 import org.causalheads.info.FDivergence;
 import org.causalheads.info.KgForm;
 import org.causalheads.info.Objective;
 import org.causalheads.kgmi.Experiment;
 import org.causalheads.kgmi.Problem;
-import org.causalheads.kgmi.Result;
+import org.causalheads.kgmi.ExperimentResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,13 +36,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--sample-seed", defaultValue = "" + Experiment.DEFAULT_SAMPLE_SEED, description = "seed of the samples (default ${DEFAULT-VALUE})")
     long sampleSeed;
 
-    @Option(names = "--eta", defaultValue = "" + TrainConfig.DEFAULT_ETA, description = "step size (default ${DEFAULT-VALUE})")
+    @Option(names = "--eta", defaultValue = "" + AscentConfig.DEFAULT_ETA, description = "step size (default ${DEFAULT-VALUE})")
     double eta;
 
-    @Option(names = "--max-epochs", defaultValue = "" + TrainConfig.DEFAULT_MAX_EPOCHS, description = "epoch budget (default ${DEFAULT-VALUE})")
+    @Option(names = "--max-epochs", defaultValue = "" + AscentConfig.DEFAULT_MAX_EPOCHS, description = "epoch budget (default ${DEFAULT-VALUE})")
     int maxEpochs;
 
-    @Option(names = "--eps-attn", defaultValue = "" + TrainConfig.DEFAULT_EPS_ATTN, description = "stopping threshold (default ${DEFAULT-VALUE})")
+    @Option(names = "--eps-attn", defaultValue = "" + AscentConfig.DEFAULT_EPS_ATTN, description = "stopping threshold (default ${DEFAULT-VALUE})")
     double epsAttn;
 
     @Option(names = "--write-spec", description = "also write the problem as a JSON spec here")
@@ -64,11 +64,11 @@ public final class RunCommand implements Callable<Integer> {
             p.writeSpec(writeSpec);
         }
         Experiment e = Experiment.on(p).divergence(f).form(form).objective(objective).sampleSeed(sampleSeed)
-                .train(TrainConfig.defaults().withEta(eta).withMaxEpochs(maxEpochs).withEpsAttn(epsAttn));
+                .train(AscentConfig.defaults().withEta(eta).withMaxEpochs(maxEpochs).withEpsAttn(epsAttn));
         if (n != null) {
             e = e.samples(n);
         }
-        Result r = e.run();
+        ExperimentResult r = e.run();
         System.out.println(r.toJson());
         return 0;
     }

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.causalheads.attention.TrainConfig;
+import org.causalheads.attention.AscentConfig;
 import org.causalheads.info.FDivergence;
 import org.causalheads.info.KgForm;
 import org.causalheads.info.Objective;
 import org.causalheads.kgmi.Experiment;
 import org.causalheads.kgmi.Problem;
-import org.causalheads.kgmi.Result;
+import org.causalheads.kgmi.ExperimentResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +66,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--sample-seed", defaultValue = "" + Experiment.DEFAULT_SAMPLE_SEED, description = "seed of the samples (default ${DEFAULT-VALUE})")
     long sampleSeed;
 
-    @Option(names = "--max-epochs", defaultValue = "" + TrainConfig.DEFAULT_MAX_EPOCHS, description = "epoch budget (default ${DEFAULT-VALUE})")
+    @Option(names = "--max-epochs", defaultValue = "" + AscentConfig.DEFAULT_MAX_EPOCHS, description = "epoch budget (default ${DEFAULT-VALUE})")
     int maxEpochs;
 
     @Option(names = "--out", defaultValue = "data/kgmi_sweep.csv", description = "CSV file (default ${DEFAULT-VALUE})")
@@ -125,7 +125,7 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             }
         }
-        TrainConfig cfg = TrainConfig.defaults().withMaxEpochs(maxEpochs);
+        AscentConfig cfg = AscentConfig.defaults().withMaxEpochs(maxEpochs);
         int skipped = 0;
         try (ResumableCsv w = ResumableCsv.open("--out", out, HEADER, KEY.size(), System.err);
              ProgressBar bar = new ProgressBar("sweep", grid.size(), System.err)) {
@@ -151,7 +151,7 @@ public final class SweepCommand implements Callable<Integer> {
                 if (n > 0) {
                     e = e.samples(n);
                 }
-                Result r = e.run();
+                ExperimentResult r = e.run();
                 List<String> row = new ArrayList<>(key);
                 row.add(r.stopEpoch().isPresent() ? Integer.toString(r.stopEpoch().getAsInt()) : "");
                 row.add(Boolean.toString(r.stopEpoch().isPresent()));

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.causalheads.attention.Run;
-import org.causalheads.attention.TrainConfig;
-import org.causalheads.attention.Trainer;
+import org.causalheads.attention.AscentResult;
+import org.causalheads.attention.AscentConfig;
+import org.causalheads.attention.AttentionAscent;
 import org.causalheads.baselines.Baseline;
 import org.causalheads.baselines.CiTest;
 import org.causalheads.baselines.DiscreteData;
@@ -19,16 +19,16 @@ import org.causalheads.info.JointTable;
 import org.causalheads.info.KgForm;
 import org.causalheads.info.Objective;
 import org.causalheads.info.PairCounts;
-import org.causalheads.info.RectangularKgmi;
+import org.causalheads.info.InfoMeasures;
 import org.causalheads.markov.Samples;
 
 /**
- * A structure-learning method that can be run on a {@link Task}: the Tetrad baselines and this
+ * A structure-learning method that can be run on a {@link ComparisonTask}: the Tetrad baselines and this
  * project's attention comparators behind one interface, so a notebook or a sweep loops over all
  * of them on the same samples and gets a {@link MethodResult} (label, graph, millis, failure).
  *
  * <pre>{@code
- * Task task = Task.kparent(problem, 10_000, 11);
+ * ComparisonTask task = ComparisonTask.kparent(problem, 10_000, 11);
  * for (Method m : Method.defaults()) {
  *     MethodResult r = m.run(task);
  *     Scores s = r.score(task.truth());
@@ -52,12 +52,12 @@ public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Me
     String label();
 
     /** Runs the method on the task; failures are reported, not thrown. */
-    MethodResult run(Task task);
+    MethodResult run(ComparisonTask task);
 
     /** A Tetrad baseline, run with the known order as tier knowledge. */
     record Tetrad(String label, Baseline baseline) implements Method {
         @Override
-        public MethodResult run(Task task) {
+        public MethodResult run(ComparisonTask task) {
             return MethodResult.of(label, baseline.run(task.data(), true));
         }
     }
@@ -65,15 +65,15 @@ public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Me
     /**
      * Attention trained by gradient ascent on KG-MI (one kernel per head) or on plain f-MI (every
      * head the same values: they collapse). On tasks with shared kernels (K-parent MTD problems)
-     * this is the paper's model ({@link InfoTables} from smoothed pair counts, {@link Trainer}, the
-     * readout of {@link Run}); on real networks it is {@link NetworkKgmi} (this project's
+     * this is the paper's model ({@link InfoTables} from smoothed pair counts, {@link AttentionAscent}, the
+     * readout of {@link AscentResult}); on real networks it is {@link NetworkKgmi} (this project's
      * extension: per-node rectangular kernels and a null candidate).
      *
      * @param smoothing additive smoothing of the pair counts
      * @param nullValue value of the "no parent" candidate (real-network path only)
      */
     record AttentionMethod(String label, Objective objective, FDivergence f, double smoothing, double nullValue,
-                           TrainConfig config) implements Method {
+                           AscentConfig config) implements Method {
 
         public AttentionMethod {
             if (label == null || objective == null || f == null || config == null) {
@@ -84,18 +84,18 @@ public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Me
             }
         }
 
-        /** Defaults: smoothing {@link JointTable#DEFAULT_SMOOTHING}, null value 0, {@link TrainConfig#defaults()}. */
+        /** Defaults: smoothing {@link JointTable#DEFAULT_SMOOTHING}, null value 0, {@link AscentConfig#defaults()}. */
         public AttentionMethod(String label, Objective objective, FDivergence f) {
-            this(label, objective, f, JointTable.DEFAULT_SMOOTHING, NetworkKgmi.DEFAULT_NULL_VALUE, TrainConfig.defaults());
+            this(label, objective, f, JointTable.DEFAULT_SMOOTHING, NetworkKgmi.DEFAULT_NULL_VALUE, AscentConfig.defaults());
         }
 
         /** The same method with another training configuration. */
-        public AttentionMethod withConfig(TrainConfig c) {
+        public AttentionMethod withConfig(AscentConfig c) {
             return new AttentionMethod(label, objective, f, smoothing, nullValue, c);
         }
 
         @Override
-        public MethodResult run(Task task) {
+        public MethodResult run(ComparisonTask task) {
             return guarded(label, task, () -> {
                 DiscreteData d = task.data();
                 int t = d.size();
@@ -103,7 +103,7 @@ public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Me
                     Samples x = samples(d);
                     InfoTables tab = InfoTables.of(JointTable.empirical(PairCounts.of(x), smoothing), task.shared().get(), f,
                             KgForm.VARIATIONAL);
-                    Run r = new Trainer(config).train(tab, objective, placeholder(task.kernels()));
+                    AscentResult r = new AttentionAscent(config).train(tab, objective, placeholder(task.kernels()));
                     int[][] picks = r.picks();
                     return new MethodResult(label, MixedGraph.of(t, r.estimate().edges(), d.names()), 0, Optional.empty(),
                             Optional.of(picks), Optional.of(r.stopped()));
@@ -128,7 +128,7 @@ public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Me
         }
 
         @Override
-        public MethodResult run(Task task) {
+        public MethodResult run(ComparisonTask task) {
             return guarded(label, task, () -> {
                 DiscreteData d = task.data();
                 int t = d.size();
@@ -140,8 +140,8 @@ public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Me
                     int k = Math.min(task.kernels().slots(i), i);
                     double[] mi = new double[i];
                     for (int j = 0; j < i && k > 0; j++) {
-                        mi[j] = RectangularKgmi.mutualInformation(f,
-                                RectangularKgmi.empiricalJoint(cols[j], cols[i], states[j], states[i], smoothing));
+                        mi[j] = InfoMeasures.fMutualInformation(f,
+                                InfoMeasures.empiricalJoint(cols[j], cols[i], states[j], states[i], smoothing));
                     }
                     Integer[] order = new Integer[i];
                     for (int j = 0; j < i; j++) {
@@ -201,7 +201,7 @@ public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Me
         return out;
     }
 
-    private static MethodResult guarded(String label, Task task, Supplier<MethodResult> body) {
+    private static MethodResult guarded(String label, ComparisonTask task, Supplier<MethodResult> body) {
         MixedGraph empty = MixedGraph.empty(task.data().size(), task.data().names());
         if (task.n() < Baseline.MIN_SAMPLES) {
             return new MethodResult(label, empty, 0, Optional.of("too few samples: n = " + task.n() + ", need at least "
@@ -240,7 +240,7 @@ public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Me
     }
 
     /**
-     * A DAG with the in-degrees the kernels imply, for the paper's {@link Trainer} (which reads only
+     * A DAG with the in-degrees the kernels imply, for the paper's {@link AttentionAscent} (which reads only
      * roots and in-degrees from it): node {@code i} with K kernels gets parents {@code 0..K−1}.
      */
     private static Dag placeholder(NodeKernels k) {

@@ -10,7 +10,7 @@ import org.causalheads.dag.MixedGraph;
 import org.causalheads.dag.Scores;
 
 /**
- * The outcome of one {@link Method} on one {@link Task}: the same fields as a Tetrad
+ * The outcome of one {@link Method} on one {@link ComparisonTask}: the same fields as a Tetrad
  * {@link BaselineResult}, plus the per-head picks of attention methods.
  *
  * @param method  the method's label

@@ -3,12 +3,12 @@ package org.causalheads.compare;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.causalheads.attention.TrainConfig;
+import org.causalheads.attention.AscentConfig;
 import org.causalheads.dag.Dag;
 import org.causalheads.info.FDivergence;
 import org.causalheads.info.JointTable;
 import org.causalheads.info.Objective;
-import org.causalheads.info.RectangularKgmi;
+import org.causalheads.info.InfoMeasures;
 
 /**
  * KG-MI attention on a real network. <b>This is this project's extension, not part of the KG-MI
@@ -24,7 +24,7 @@ import org.causalheads.info.RectangularKgmi;
  * the other parents averaged out at their exact marginals ({@link org.causalheads.bn.SlotKernels};
  * exact when the parents are independent, nominal otherwise).</li>
  * <li><b>Rectangular values, reference marginal.</b> {@code V^ℓ_{ij} = KG^{m,Π}_f(x_i; x_j)}
- * ({@link RectangularKgmi#kgReference}) from the smoothed empirical {@code S_j × S_i} pair joint,
+ * ({@link InfoMeasures#kgReference}) from the smoothed empirical {@code S_j × S_i} pair joint,
  * where {@code m} is the exact marginal of slot {@code ℓ}'s parent: the paper's kernel-guided joint
  * {@code μ Π_ℓ} with {@code μ} replaced by that marginal. On an MTD process every marginal is
  * {@code μ} and this is the paper's variational form; on a network the unmodified form (weights
@@ -90,7 +90,7 @@ public final class NetworkKgmi {
      *                                  state counts, a kernel's child dimension), or settings are invalid
      */
     public static Fit fit(int[][] columns, NodeKernels kernels, FDivergence f, Objective objective,
-                          double alpha, double nullValue, TrainConfig config) {
+                          double alpha, double nullValue, AscentConfig config) {
         int t = kernels.size();
         if (columns.length != t) {
             throw new IllegalArgumentException("got " + columns.length + " columns for " + t + " nodes with kernels");
@@ -114,12 +114,12 @@ public final class NetworkKgmi {
             double[][][] pj = new double[i][][];
             boolean needed = kernels.slots(i) > 0;
             for (int j = 0; j < i && needed; j++) {
-                pj[j] = RectangularKgmi.empiricalJoint(columns[j], columns[i], kernels.states(j), si, alpha);
+                pj[j] = InfoMeasures.empiricalJoint(columns[j], columns[i], kernels.states(j), si, alpha);
             }
             double[] mi = new double[i];
             if (objective == Objective.PLAIN_MI && needed) {
                 for (int j = 0; j < i; j++) {
-                    mi[j] = RectangularKgmi.mutualInformation(f, pj[j]);
+                    mi[j] = InfoMeasures.fMutualInformation(f, pj[j]);
                 }
             }
             for (int l = 0; l < h; l++) {
@@ -132,7 +132,7 @@ public final class NetworkKgmi {
                         if (objective == Objective.PLAIN_MI) {
                             row[j + 1] = mi[j];
                         } else if (kernels.states(j) == k.length) {
-                            row[j + 1] = RectangularKgmi.kgReference(f, pj[j], k, kernels.parentMarginalShared(i, l));
+                            row[j + 1] = InfoMeasures.kgReference(f, pj[j], k, kernels.parentMarginalShared(i, l));
                         }
                     }
                 }

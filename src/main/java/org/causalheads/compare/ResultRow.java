@@ -13,7 +13,7 @@ import org.causalheads.dag.Scores;
  * One tidy row of a method comparison: a CSV line of {@code data/methods_*.csv} and a record a
  * notebook turns into a Tablesaw table. Columns: {@link #HEADER}.
  *
- * @param problem     task description ({@link Task#name()})
+ * @param problem     task description ({@link ComparisonTask#name()})
  * @param settings    every setting that changes the results beyond the task name, as
  *                    {@code key=value} pairs separated by spaces (the sweep command writes them, so
  *                    that runs with other generator options or budgets never share a key); empty
@@ -52,12 +52,12 @@ public record ResultRow(String problem, String settings, String method, int n, l
     public static final int KEY_COLUMNS = 5;
 
     /** The row of a result on a task, with no settings. */
-    public static ResultRow of(Task task, long seed, MethodResult r) {
+    public static ResultRow of(ComparisonTask task, long seed, MethodResult r) {
         return of(task, "", seed, r);
     }
 
     /** The row of a result on a task run with the given settings (see {@link #settings()}). */
-    public static ResultRow of(Task task, String settings, long seed, MethodResult r) {
+    public static ResultRow of(ComparisonTask task, String settings, long seed, MethodResult r) {
         Scores s = r.score(task.truth());
         return new ResultRow(task.name(), settings, r.method(), task.n(), seed, s.f1(), s.shd(), s.precision(), s.recall(),
                 s.skeletonF1(), s.headCollapseRate(), r.converged().map(String::valueOf).orElse(""), r.millis(),

@@ -3,7 +3,7 @@ package org.causalheads.dag;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.SplittableRandom;
+import org.causalheads.numeric.Rng;
 
 /**
  * Seeded generators of K-parent DAGs over positions {@code 0..T-1} in topological order.
@@ -31,7 +31,7 @@ public final class Generators {
             throw new IllegalArgumentException("extraRoots = " + extraRoots + " must be in 0.." + (T - K - 1)
                     + " (T = " + T + ", K = " + K + ", at least one non-root node)");
         }
-        SplittableRandom rng = new SplittableRandom(seed);
+        Rng rng = new Rng(seed);
         boolean[] root = pickRoots(T, K, extraRoots, rng);
         int[][] parents = new int[T][];
         for (int i = 0; i < T; i++) {
@@ -56,7 +56,7 @@ public final class Generators {
         if (window < K) {
             throw new IllegalArgumentException("window = " + window + " must be at least K = " + K);
         }
-        SplittableRandom rng = new SplittableRandom(seed);
+        Rng rng = new Rng(seed);
         int[][] parents = new int[T][];
         for (int i = 0; i < T; i++) {
             parents[i] = i < K ? new int[0] : sampleDistinct(Math.max(0, i - window), i, K, rng);
@@ -87,7 +87,7 @@ public final class Generators {
         }
     }
 
-    private static boolean[] pickRoots(int T, int K, int extra, SplittableRandom rng) {
+    private static boolean[] pickRoots(int T, int K, int extra, Rng rng) {
         boolean[] root = new boolean[T];
         for (int i = 0; i < K; i++) {
             root[i] = true;
@@ -105,7 +105,7 @@ public final class Generators {
     }
 
     /** {@code k} distinct integers from {@code [lo, hi)} in uniformly random order (partial Fisher-Yates). */
-    static int[] sampleDistinct(int lo, int hi, int k, SplittableRandom rng) {
+    static int[] sampleDistinct(int lo, int hi, int k, Rng rng) {
         int m = hi - lo;
         int[] pool = new int[m];
         for (int a = 0; a < m; a++) {

@@ -23,4 +23,23 @@ public interface Graph {
         }
         return List.of(n);
     }
+
+    /**
+     * The graph as a matrix in the attention layout: row {@code i} is the child, column {@code j}
+     * the parent; {@code m[i][j] = 1} for a directed edge {@code j → i}, and {@code ½} both ways
+     * for an undirected edge {@code i — j}. A learned attention matrix and the true graph so
+     * read cell for cell.
+     */
+    default double[][] parentMatrix() {
+        double[][] m = new double[size()][size()];
+        for (Edge e : edges()) {
+            if (e.directed()) {
+                m[e.to()][e.from()] = 1;
+            } else {
+                m[e.to()][e.from()] = 0.5;
+                m[e.from()][e.to()] = 0.5;
+            }
+        }
+        return m;
+    }
 }

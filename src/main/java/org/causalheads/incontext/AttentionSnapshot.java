@@ -10,7 +10,7 @@ import java.util.Arrays;
  *
  * <p><b>Induction score.</b> The induction targets of row {@code i} of a sequence are the
  * positions {@code 1 ≤ j ≤ i} whose previous token equals {@code x_i}; the row's induction mass
- * is the last-layer attention on them ({@link Metrics#inductionMass}). An induction head puts
+ * is the last-layer attention on them ({@link AttentionMetrics#inductionMass}). An induction head puts
  * almost all of each row's mass there. Three averages are offered:
  * <ul>
  *   <li>{@link #inductionScore()} — the query row, over all sequences (a sequence whose query
@@ -60,7 +60,7 @@ public record AttentionSnapshot(long step, double[][][][] patterns, double[][] r
 
     /** Per-row argmax of layer-1 head {@code head}'s averaged attention (over {@code j ≤ i}). */
     public int[] firstLayerArgmax(int head) {
-        return Metrics.rowArgmax(patterns[0][head]);
+        return AttentionMetrics.rowArgmax(patterns[0][head]);
     }
 
     /** Per-row argmax of layer-1 head 0. */
@@ -72,10 +72,10 @@ public record AttentionSnapshot(long step, double[][][][] patterns, double[][] r
      * Mean attention on the true parent set in layer 1, averaged over the positions that have
      * parents and over the heads of layer 1.
      */
-    public double meanParentAttention(Task task) {
+    public double meanParentAttention(SequenceTask task) {
         double sum = 0;
         for (double[][] head : patterns[0]) {
-            sum += Metrics.meanOnParents(head, task);
+            sum += AttentionMetrics.meanOnParents(head, task);
         }
         return sum / patterns[0].length;
     }
@@ -83,13 +83,13 @@ public record AttentionSnapshot(long step, double[][][][] patterns, double[][] r
     /**
      * Fraction of positions with parents whose layer-1 argmax (in any head) is a true parent.
      */
-    public double parentRecovery(Task task) {
+    public double parentRecovery(SequenceTask task) {
         int t = patterns[0][0].length;
         int n = 0;
         int hit = 0;
         int[][] am = new int[patterns[0].length][];
         for (int k = 0; k < am.length; k++) {
-            am[k] = Metrics.rowArgmax(patterns[0][k]);
+            am[k] = AttentionMetrics.rowArgmax(patterns[0][k]);
         }
         for (int i = 0; i < t; i++) {
             int[] pa = task.parents(i);
@@ -171,11 +171,11 @@ public record AttentionSnapshot(long step, double[][][][] patterns, double[][] r
         int last = nl - 1;
         double[][] ind = new double[model.heads(last)][t];
         int[] targets = new int[t];
-        Transformer.Workspace ws = model.newWorkspace();
+        TransformerPasses ws = model.newPasses();
         double loss = 0;
         for (int b = 0; b < batch.size; b++) {
             int off = b * t;
-            model.forward(batch.tokens, off, ws, true);
+            ws.forward(batch.tokens, off, true);
             loss += Losses.crossEntropy(batch.targets, b * s, ws.p);
             for (int l = 0; l < nl; l++) {
                 for (int k = 0; k < model.heads(l); k++) {
@@ -191,7 +191,7 @@ public record AttentionSnapshot(long step, double[][][][] patterns, double[][] r
             for (int i = 0; i < t; i++) {
                 boolean counted = false;
                 for (int k = 0; k < ind.length; k++) {
-                    double m = Metrics.inductionMass(ws.att[last][k], t, batch.tokens, off, i);
+                    double m = AttentionMetrics.inductionMass(ws.att[last][k], t, batch.tokens, off, i);
                     if (!Double.isNaN(m)) {
                         ind[k][i] += m;
                         counted = true;

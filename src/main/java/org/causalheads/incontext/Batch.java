@@ -7,7 +7,7 @@ import java.util.Arrays;
  * tokens in {@code 0..vocabSize()-1}, and for each a target distribution over the next token.
  *
  * <p>Stored flat for speed ({@code tokens[b·T + i]}, {@code targets[b·S + s]}); the accessors
- * return copies. A batch is filled once by {@link Task#sample} and not changed afterwards.
+ * return copies. A batch is filled once by {@link SequenceTask#sample} and not changed afterwards.
  */
 public final class Batch {
 

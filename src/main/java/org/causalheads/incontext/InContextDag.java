@@ -1,5 +1,6 @@
 package org.causalheads.incontext;
 
+import org.causalheads.numeric.Rng;
 import java.util.Arrays;
 import java.util.TreeSet;
 import org.causalheads.dag.Dag;
@@ -19,7 +20,7 @@ import org.causalheads.dag.Dag;
  * <p>Bayes predictor: {@code α} plus the count of context nodes with the same in-degree as node
  * {@code T} whose parent tuple equals node {@code T}'s, by their value; normalised.
  */
-public final class InContextDag implements Task {
+public final class InContextDag implements SequenceTask {
 
     private final int s;
     private final int t;

@@ -1,5 +1,7 @@
 package org.causalheads.incontext;
 
+import org.causalheads.numeric.Stationary;
+import org.causalheads.numeric.Rng;
 import java.util.Arrays;
 import org.causalheads.dag.Dag;
 
@@ -17,7 +19,7 @@ import org.causalheads.dag.Dag;
  * — the posterior mean of {@code π(·|x_{T-1})} given the context's transitions (the information
  * the roots carry about {@code π} through {@code μ_π} is ignored, as in the authors' code).
  */
-public final class InContextTree implements Task {
+public final class InContextTree implements SequenceTask {
 
     /** Default Dirichlet concentration. */
     public static final double DEFAULT_ALPHA = 0.1;

@@ -1,5 +1,7 @@
 package org.causalheads.incontext;
 
+import org.causalheads.numeric.Softmax;
+import org.causalheads.numeric.Rng;
 import java.util.Arrays;
 
 /**
@@ -75,11 +77,6 @@ public final class Transformer {
         }
         this.offW = (int) off;
         this.theta = new double[offW + width[heads.length] * vocab];
-    }
-
-    /** A zero-initialised model for {@code task}'s alphabet and length, with the given heads per layer. */
-    public static Transformer zeros(Task task, int... headsPerLayer) {
-        return new Transformer(task.vocabSize(), task.seqLen(), headsPerLayer);
     }
 
     /** A zero-initialised model for alphabet size {@code vocab} and length {@code seqLen}. */
@@ -209,18 +206,8 @@ public final class Transformer {
         double[][] out = new double[t][t];
         for (int i = 0; i < t; i++) {
             int row = offA[0][k] + (s + i) * d + s;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j <= i; j++) {
-                max = Math.max(max, theta[row + j]);
-            }
-            double z = 0;
-            for (int j = 0; j <= i; j++) {
-                out[i][j] = Math.exp(theta[row + j] - max);
-                z += out[i][j];
-            }
-            for (int j = 0; j <= i; j++) {
-                out[i][j] /= z;
-            }
+            System.arraycopy(theta, row, out[i], 0, i + 1);
+            Softmax.inPlace(out[i], 0, i + 1);
         }
         return out;
     }
@@ -228,18 +215,18 @@ public final class Transformer {
     /** The model's next-token distribution for one sequence of {@code T} tokens. */
     public double[] predict(int[] tokens) {
         checkTokens(tokens);
-        Workspace ws = new Workspace();
-        forward(tokens, 0, ws, false);
+        TransformerPasses ws = newPasses();
+        ws.forward(tokens, 0, false);
         return ws.p.clone();
     }
 
     /** Mean cross-entropy on a batch (single thread). */
     public double loss(Batch batch) {
         checkBatch(batch);
-        Workspace ws = new Workspace();
+        TransformerPasses ws = newPasses();
         double sum = 0;
         for (int b = 0; b < batch.size; b++) {
-            forward(batch.tokens, b * t, ws, false);
+            ws.forward(batch.tokens, b * t, false);
             sum += Losses.crossEntropy(batch.targets, b * s, ws.p);
         }
         return sum / batch.size;
@@ -255,10 +242,10 @@ public final class Transformer {
             throw new IllegalArgumentException("gradient array needs " + theta.length + " entries, got " + grad.length);
         }
         Arrays.fill(grad, 0);
-        Workspace ws = new Workspace();
+        TransformerPasses ws = newPasses();
         double sum = 0;
         for (int b = 0; b < batch.size; b++) {
-            sum += accumulate(batch.tokens, b * t, batch.targets, b * s, grad, ws);
+            sum += ws.accumulate(batch.tokens, b * t, batch.targets, b * s, grad);
         }
         double inv = 1.0 / batch.size;
         for (int i = 0; i < grad.length; i++) {
@@ -285,325 +272,9 @@ public final class Transformer {
         }
     }
 
-    /** Per-thread working memory; allocated once, reused for every sequence. */
-    final class Workspace {
-        final double[][] h = new double[heads.length + 1][];
-        final double[][] dh = new double[heads.length + 1][];
-        final double[][][] att = new double[heads.length][][];
-        final double[][][] g = new double[heads.length][][];
-        final double[] r;
-        final double[] da = new double[t];
-        final double[] p = new double[s];
-        final double[] dz = new double[s];
-        int[] x;
-        int xOff;
-
-        Workspace() {
-            int maxD = 0;
-            for (int l = 0; l <= heads.length; l++) {
-                if (l > 0) {
-                    h[l] = new double[t * width[l]];
-                    dh[l] = new double[t * width[l]];
-                }
-                maxD = Math.max(maxD, width[l]);
-            }
-            for (int l = 0; l < heads.length; l++) {
-                att[l] = new double[heads[l]][t * t];
-                g[l] = new double[heads[l]][l == 0 ? 0 : t * width[l]];
-            }
-            r = new double[maxD];
-        }
-    }
-
-    Workspace newWorkspace() {
-        return new Workspace();
-    }
-
-    /** Forward pass; if {@code allRows}, every layer is evaluated at every position. */
-    void forward(int[] tokens, int off, Workspace ws, boolean allRows) {
-        ws.x = tokens;
-        ws.xOff = off;
-        int last = heads.length - 1;
-        forwardFirst(ws, allRows || last > 0 ? 0 : t - 1);
-        for (int l = 1; l <= last; l++) {
-            forwardDense(l, ws, allRows || l < last ? 0 : t - 1);
-        }
-        int dL = width[heads.length];
-        double[] hL = ws.h[heads.length];
-        int base = (t - 1) * dL;
-        double[] z = ws.p;
-        Arrays.fill(z, 0);
-        for (int r = 0; r < dL; r++) {
-            double v = hL[base + r];
-            if (v != 0) {
-                int w = offW + r * s;
-                for (int c = 0; c < s; c++) {
-                    z[c] += v * theta[w + c];
-                }
-            }
-        }
-        softmaxInPlace(z, 0, s);
-    }
-
-    /** Loss of one sequence; adds its gradient (not divided by the batch) to {@code grad}. */
-    double accumulate(int[] tokens, int off, double[] y, int yOff, double[] grad, Workspace ws) {
-        forward(tokens, off, ws, false);
-        double loss = Losses.crossEntropy(y, yOff, ws.p);
-        double ysum = 0;
-        for (int c = 0; c < s; c++) {
-            ysum += y[yOff + c];
-        }
-        for (int c = 0; c < s; c++) {
-            ws.dz[c] = ws.p[c] * ysum - y[yOff + c];
-        }
-        int nL = heads.length;
-        int dL = width[nL];
-        double[] hL = ws.h[nL];
-        double[] dhL = ws.dh[nL];
-        int base = (t - 1) * dL;
-        int colStart = nL == 1 ? width[0] : 0;
-        for (int r = 0; r < dL; r++) {
-            int w = offW + r * s;
-            double v = hL[base + r];
-            if (v != 0) {
-                for (int c = 0; c < s; c++) {
-                    grad[w + c] += v * ws.dz[c];
-                }
-            }
-            if (r >= colStart) {
-                double acc = 0;
-                for (int c = 0; c < s; c++) {
-                    acc += theta[w + c] * ws.dz[c];
-                }
-                dhL[base + r] = acc;
-            }
-        }
-        int last = nL - 1;
-        for (int l = last; l >= 1; l--) {
-            backwardDense(l, ws, grad, l < last ? 0 : t - 1);
-        }
-        backwardFirst(ws, grad, last > 0 ? 0 : t - 1);
-        return loss;
-    }
-
-    private void forwardFirst(Workspace ws, int rowStart) {
-        int d0 = width[0];
-        int dn = width[1];
-        int[] x = ws.x;
-        int xo = ws.xOff;
-        double[] hout = ws.h[1];
-        for (int i = rowStart; i < t; i++) {
-            int ho = i * dn;
-            Arrays.fill(hout, ho, ho + dn, 0);
-            int xi = x[xo + i];
-            hout[ho + xi] = 1;
-            hout[ho + s + i] = 1;
-            for (int k = 0; k < heads[0]; k++) {
-                double[] a = ws.att[0][k];
-                int rowTok = offA[0][k] + xi * d0;
-                int rowPos = offA[0][k] + (s + i) * d0;
-                int ai = i * t;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j <= i; j++) {
-                    int xj = x[xo + j];
-                    double v = theta[rowTok + xj] + theta[rowTok + s + j] + theta[rowPos + xj] + theta[rowPos + s + j];
-                    a[ai + j] = v;
-                    if (v > max) {
-                        max = v;
-                    }
-                }
-                double zsum = 0;
-                for (int j = 0; j <= i; j++) {
-                    double e = Math.exp(a[ai + j] - max);
-                    a[ai + j] = e;
-                    zsum += e;
-                }
-                double inv = 1 / zsum;
-                int blk = ho + d0 * (1 + k);
-                for (int j = 0; j <= i; j++) {
-                    double v = a[ai + j] * inv;
-                    a[ai + j] = v;
-                    hout[blk + x[xo + j]] += v;
-                    hout[blk + s + j] = v;
-                }
-                Arrays.fill(a, ai + i + 1, ai + t, 0);
-            }
-        }
-    }
-
-    private void backwardFirst(Workspace ws, double[] grad, int rowStart) {
-        int d0 = width[0];
-        int dn = width[1];
-        int[] x = ws.x;
-        int xo = ws.xOff;
-        double[] dh = ws.dh[1];
-        double[] da = ws.da;
-        for (int i = rowStart; i < t; i++) {
-            int xi = x[xo + i];
-            for (int k = 0; k < heads[0]; k++) {
-                double[] a = ws.att[0][k];
-                int ai = i * t;
-                int blk = i * dn + d0 * (1 + k);
-                double mean = 0;
-                for (int j = 0; j <= i; j++) {
-                    double v = dh[blk + x[xo + j]] + dh[blk + s + j];
-                    da[j] = v;
-                    mean += a[ai + j] * v;
-                }
-                int rowTok = offA[0][k] + xi * d0;
-                int rowPos = offA[0][k] + (s + i) * d0;
-                for (int j = 0; j <= i; j++) {
-                    double gl = a[ai + j] * (da[j] - mean);
-                    int xj = x[xo + j];
-                    grad[rowTok + xj] += gl;
-                    grad[rowTok + s + j] += gl;
-                    grad[rowPos + xj] += gl;
-                    grad[rowPos + s + j] += gl;
-                }
-            }
-        }
-    }
-
-    private void forwardDense(int l, Workspace ws, int rowStart) {
-        int d = width[l];
-        int dn = width[l + 1];
-        double[] hin = ws.h[l];
-        double[] hout = ws.h[l + 1];
-        for (int i = rowStart; i < t; i++) {
-            int hi = i * d;
-            int ho = i * dn;
-            System.arraycopy(hin, hi, hout, ho, d);
-            for (int k = 0; k < heads[l]; k++) {
-                int oA = offA[l][k];
-                double[] g = ws.g[l][k];
-                int gi = i * d;
-                Arrays.fill(g, gi, gi + d, 0);
-                for (int r = 0; r < d; r++) {
-                    double v = hin[hi + r];
-                    if (v != 0) {
-                        int ar = oA + r * d;
-                        for (int c = 0; c < d; c++) {
-                            g[gi + c] += v * theta[ar + c];
-                        }
-                    }
-                }
-                double[] a = ws.att[l][k];
-                int ai = i * t;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j <= i; j++) {
-                    int hj = j * d;
-                    double v = 0;
-                    for (int c = 0; c < d; c++) {
-                        v += g[gi + c] * hin[hj + c];
-                    }
-                    a[ai + j] = v;
-                    if (v > max) {
-                        max = v;
-                    }
-                }
-                double zsum = 0;
-                for (int j = 0; j <= i; j++) {
-                    double e = Math.exp(a[ai + j] - max);
-                    a[ai + j] = e;
-                    zsum += e;
-                }
-                double inv = 1 / zsum;
-                int blk = ho + d * (1 + k);
-                Arrays.fill(hout, blk, blk + d, 0);
-                for (int j = 0; j <= i; j++) {
-                    double w = a[ai + j] * inv;
-                    a[ai + j] = w;
-                    int hj = j * d;
-                    for (int c = 0; c < d; c++) {
-                        hout[blk + c] += w * hin[hj + c];
-                    }
-                }
-                Arrays.fill(a, ai + i + 1, ai + t, 0);
-            }
-        }
-    }
-
-    private void backwardDense(int l, Workspace ws, double[] grad, int rowStart) {
-        int d = width[l];
-        int dn = width[l + 1];
-        int c0 = l == 1 ? width[0] : 0;
-        double[] hin = ws.h[l];
-        double[] dout = ws.dh[l + 1];
-        double[] din = ws.dh[l];
-        double[] da = ws.da;
-        double[] r = ws.r;
-        Arrays.fill(din, 0);
-        for (int i = rowStart; i < t; i++) {
-            int hi = i * d;
-            int ho = i * dn;
-            for (int c = c0; c < d; c++) {
-                din[hi + c] += dout[ho + c];
-            }
-            for (int k = 0; k < heads[l]; k++) {
-                int oA = offA[l][k];
-                double[] a = ws.att[l][k];
-                double[] g = ws.g[l][k];
-                int gi = i * d;
-                int ai = i * t;
-                int blk = ho + d * (1 + k);
-                double mean = 0;
-                for (int j = 0; j <= i; j++) {
-                    int hj = j * d;
-                    double v = 0;
-                    for (int c = 0; c < d; c++) {
-                        v += dout[blk + c] * hin[hj + c];
-                    }
-                    da[j] = v;
-                    mean += a[ai + j] * v;
-                }
-                Arrays.fill(r, 0, d, 0);
-                for (int j = 0; j <= i; j++) {
-                    double aij = a[ai + j];
-                    double gl = aij * (da[j] - mean);
-                    int hj = j * d;
-                    for (int c = c0; c < d; c++) {
-                        din[hj + c] += aij * dout[blk + c] + gl * g[gi + c];
-                    }
-                    if (gl != 0) {
-                        for (int c = 0; c < d; c++) {
-                            r[c] += gl * hin[hj + c];
-                        }
-                    }
-                }
-                for (int rr = 0; rr < d; rr++) {
-                    double v = hin[hi + rr];
-                    int ar = oA + rr * d;
-                    if (v != 0) {
-                        for (int c = 0; c < d; c++) {
-                            grad[ar + c] += v * r[c];
-                        }
-                    }
-                    if (rr >= c0) {
-                        double acc = 0;
-                        for (int c = 0; c < d; c++) {
-                            acc += theta[ar + c] * r[c];
-                        }
-                        din[hi + rr] += acc;
-                    }
-                }
-            }
-        }
-    }
-
-    static void softmaxInPlace(double[] z, int off, int n) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, z[off + i]);
-        }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double e = Math.exp(z[off + i] - max);
-            z[off + i] = e;
-            sum += e;
-        }
-        for (int i = 0; i < n; i++) {
-            z[off + i] /= sum;
-        }
+    /** Fresh working memory and the forward/backward passes for one thread. */
+    TransformerPasses newPasses() {
+        return new TransformerPasses(this);
     }
 
     @Override

@@ -5,14 +5,14 @@
  * <p>A notebook cell reads task → model → train → attention and loss history:
  * <pre>{@code
  * InContextTree task = InContextTree.chain(10, 20);            // S = 10 tokens, T = 20 positions
- * Transformer model = Transformer.zeros(task, 1, 1);            // two layers, one head each
- * TrainingRun run = Trainer.of(task).steps(1200).batch(256)
- *         .optimizer(OptimizerConfig.sgd(12))                   // cosine decay by default
+ * Transformer model = Transformer.zeros(task.vocabSize(), task.seqLen(), 1, 1);            // two layers, one head each
+ * TrainingResult run = TransformerTrainer.of(task).steps(1200).batch(256)
+ *         .optimiser(OptimiserConfig.sgd(12))                   // cosine decay by default
  *         .snapshotAt(0, 300, 600, 1200).train(model);
  * run.finalLoss(); run.bayesLoss(); run.unigramLoss();          // held-out losses
  * run.finalSnapshot().firstLayer();                             // T×T layer-1 attention
  * run.finalSnapshot().firstLayerArgmax();                       // ≈ i−1 on the chain
- * TheoryCheck.gradientAtInit(task, 20_000);                     // the same picture, at step 0
+ * GradientProbe.gradientAtInit(task, 20_000);                     // the same picture, at step 0
  * }</pre>
  *
  * <h2>Definitions used here</h2>
@@ -44,13 +44,15 @@
  *       figure uses instead the causal softmax of the position block of {@code A₁}
  *       ({@link org.causalheads.incontext.Transformer#positionAttention}), reported as well.
  *       Induction score: last-layer attention of a row on its induction targets, the positions
- *       whose previous token equals the row's token ({@link org.causalheads.incontext.Metrics#inductionMass});
+ *       whose previous token equals the row's token ({@link org.causalheads.incontext.AttentionMetrics#inductionMass});
  *       averaged over the query rows that have a target, or over every row that has one
  *       ({@link org.causalheads.incontext.AttentionSnapshot}); both have ceiling 1.</li>
- *   <li><b>Theory.</b> {@link org.causalheads.incontext.TheoryCheck}: the negative gradient
- *       of the layer-1 position block at a specific initialisation, and the χ² mutual information
- *       between positions given π; the class comment says which parts are derived and which are
- *       the project's reconstruction.</li>
+ *   <li><b>Theory.</b> {@link org.causalheads.incontext.GradientProbe}: the negative gradient
+ *       of the layer-1 position block at a specific initialisation, sampled and to first order;
+ *       {@link org.causalheads.incontext.ChiSquareInformation}: the χ² mutual information
+ *       between positions given π; {@link org.causalheads.incontext.RowAgreement}: how far two
+ *       such matrices agree row by row. The class comments say which parts are derived and which
+ *       are the project's reconstruction.</li>
  * </ul>
  *
  * <p>Reference settings (single parent): S = 10, T = 20, SGD lr 1 with cosine decay,

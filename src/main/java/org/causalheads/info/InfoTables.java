@@ -85,9 +85,9 @@ public final class InfoTables {
         IntStream.range(1, t).parallel().forEach(i -> {
             for (int j = 0; j < i; j++) {
                 double[] p = joints.flat(j, i);
-                mi[i][j] = InfoMeasures.fMutualInformation(f, p, s);
+                mi[i][j] = InfoMeasures.fMutualInformation(f, p, s, s);
                 for (int l = 0; l < k; l++) {
-                    kg[l][i][j] = InfoMeasures.kg(form, f, p, pi[l], s);
+                    kg[l][i][j] = InfoMeasures.kg(form, f, p, pi[l], s, s);
                 }
             }
         });

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import org.causalheads.attention.Run;
-import org.causalheads.attention.TrainConfig;
-import org.causalheads.attention.Trainer;
+import org.causalheads.attention.AscentResult;
+import org.causalheads.attention.AscentConfig;
+import org.causalheads.attention.AttentionAscent;
 import org.causalheads.dag.Metrics;
 import org.causalheads.dag.Scores;
 import org.causalheads.info.FDivergence;
@@ -20,11 +20,11 @@ import org.causalheads.markov.Samples;
  * → readout → scores. Immutable; each setter returns a new experiment.
  *
  * <pre>{@code
- * Result r = Experiment.on(problem).divergence(FDivergence.KL).samples(100_000).run();
+ * ExperimentResult r = Experiment.on(problem).divergence(FDivergence.KL).samples(100_000).run();
  * r.stopEpoch(); r.delta(); r.epsilon(); r.scores().f1();
  * }</pre>
  * Defaults: KL, variational form, KG-MI objective, population values (no sampling), sample seed
- * 11, {@link TrainConfig#defaults()}.
+ * 11, {@link AscentConfig#defaults()}.
  */
 public final class Experiment {
 
@@ -38,10 +38,10 @@ public final class Experiment {
     private final OptionalInt n;
     private final long sampleSeed;
     private final double smoothing;
-    private final TrainConfig config;
+    private final AscentConfig config;
 
     private Experiment(Problem problem, FDivergence f, KgForm form, Objective objective, OptionalInt n,
-                       long sampleSeed, double smoothing, TrainConfig config) {
+                       long sampleSeed, double smoothing, AscentConfig config) {
         this.problem = problem;
         this.f = f;
         this.form = form;
@@ -55,7 +55,7 @@ public final class Experiment {
     /** An experiment on {@code problem} with the defaults. */
     public static Experiment on(Problem problem) {
         return new Experiment(problem, FDivergence.KL, KgForm.VARIATIONAL, Objective.KG_MI, OptionalInt.empty(),
-                DEFAULT_SAMPLE_SEED, org.causalheads.info.JointTable.DEFAULT_SMOOTHING, TrainConfig.defaults());
+                DEFAULT_SAMPLE_SEED, org.causalheads.info.JointTable.DEFAULT_SMOOTHING, AscentConfig.defaults());
     }
 
     public Experiment divergence(FDivergence d) {
@@ -99,7 +99,7 @@ public final class Experiment {
         return new Experiment(problem, f, form, objective, n, sampleSeed, alpha, config);
     }
 
-    public Experiment train(TrainConfig c) {
+    public Experiment train(AscentConfig c) {
         return new Experiment(problem, f, form, objective, n, sampleSeed, smoothing, c);
     }
 
@@ -133,15 +133,15 @@ public final class Experiment {
     }
 
     /** Runs it. */
-    public Result run() {
+    public ExperimentResult run() {
         long t0 = System.nanoTime();
         InfoTables pop = populationTables();
         InfoTables used = n.isEmpty() ? pop : tables();
-        Run r = new Trainer(config).train(used, objective, problem.dag());
+        AscentResult r = new AttentionAscent(config).train(used, objective, problem.dag());
         double secs = (System.nanoTime() - t0) / 1e9;
         OptionalDouble eps = n.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(used.estimationError(pop, objective));
         Scores sc = Metrics.score(problem.dag(), r.estimate(), r.picks());
-        return new Result(r.stopEpoch(), r.epochsRun(), pop.gap(problem.dag(), objective), eps,
+        return new ExperimentResult(r.stopEpoch(), r.epochsRun(), pop.gap(problem.dag(), objective), eps,
                 problem.dag(), r.estimate(), sc, r, used, secs, provenance());
     }
 

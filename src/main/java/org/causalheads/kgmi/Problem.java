@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.causalheads.dag.Dag;
 import org.causalheads.dag.Generators;
 import org.causalheads.info.FDivergence;
@@ -15,6 +14,7 @@ import org.causalheads.info.KgForm;
 import org.causalheads.info.Objective;
 import org.causalheads.markov.MtdProcess;
 import org.causalheads.markov.Samples;
+import org.causalheads.numeric.Rng;
 
 /**
  * A KG-MI problem: a K-parent DAG with an MTD process on it, and the provenance of how it was
@@ -219,7 +219,7 @@ public final class Problem {
         }
 
         /**
-         * The problem. The graph is drawn from the first split of {@code SplittableRandom(seed)},
+         * The problem. The graph is drawn from the first split of {@code Rng(seed)},
          * the kernels from the second.
          *
          * @throws IllegalArgumentException for inconsistent parameters (named in the message)
@@ -236,7 +236,7 @@ public final class Problem {
                 throw new IllegalArgumentException("lambda = " + Arrays.toString(lam) + " has " + lam.length
                         + " weights; expected K = " + parents);
             }
-            SplittableRandom root = new SplittableRandom(seed);
+            Rng root = new Rng(seed);
             long graphSeed = root.split().nextLong();
             long kernelSeed = root.split().nextLong();
             Dag dag = switch (graph) {

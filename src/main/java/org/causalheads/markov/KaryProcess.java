@@ -3,7 +3,7 @@ package org.causalheads.markov;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
+import org.causalheads.numeric.Rng;
 import org.causalheads.dag.Dag;
 
 /**
@@ -50,10 +50,10 @@ public final class KaryProcess {
         if (rows > 1_000_000) {
             throw new IllegalArgumentException("S^K = " + (long) rows + " parent tuples; expected at most 1e6");
         }
-        SplittableRandom rng = new SplittableRandom(seed);
+        Rng rng = new Rng(seed);
         double[][] table = new double[(int) rows][];
         for (int r = 0; r < table.length; r++) {
-            table[r] = RandomDraws.dirichlet(states, alpha, rng);
+            table[r] = rng.nextDirichlet(states, alpha);
         }
         return new KaryProcess(dag, states, k, table);
     }
@@ -127,11 +127,11 @@ public final class KaryProcess {
         int t = dag.size();
         double[][] cdf = new double[table.length][];
         for (int r = 0; r < table.length; r++) {
-            cdf[r] = RandomDraws.cumulative(table[r]);
+            cdf[r] = Rng.cumulative(table[r]);
         }
         double[] uni = new double[states];
         Arrays.fill(uni, 1.0 / states);
-        double[] uniCdf = RandomDraws.cumulative(uni);
+        double[] uniCdf = Rng.cumulative(uni);
         int[][] parents = new int[t][];
         for (int i = 0; i < t; i++) {
             parents[i] = dag.parents(i);
@@ -142,14 +142,14 @@ public final class KaryProcess {
                 byte[] col = cols[i];
                 for (int q = from; q < to; q++) {
                     if (pa.length == 0) {
-                        col[q] = (byte) RandomDraws.pick(uniCdf, rng.nextDouble());
+                        col[q] = (byte) rng.nextFromCumulative(uniCdf);
                     } else {
                         int r = 0, m = 1;
                         for (int l = 0; l < k; l++) {
                             r += cols[pa[l]][q] * m;
                             m *= states;
                         }
-                        col[q] = (byte) RandomDraws.pick(cdf[r], rng.nextDouble());
+                        col[q] = (byte) rng.nextFromCumulative(cdf[r]);
                     }
                 }
             }

@@ -1,9 +1,8 @@
 package org.causalheads.markov;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import org.causalheads.numeric.Rng;
+import org.causalheads.numeric.Stationary;
 
 /**
  * An immutable row-stochastic Markov kernel on {@code [S] = {0..S-1}}: {@code get(s, t)} is
@@ -18,7 +17,7 @@ public final class Kernel {
     /** Tolerance on a row sum. */
     public static final double ROW_SUM_TOL = 1e-9;
     /** Tolerance of a stationary fixed point, {@code max |μκ - μ|}. */
-    public static final double STATIONARY_TOL = 1e-8;
+    public static final double STATIONARY_TOL = Stationary.TOLERANCE;
 
     private final double[][] p;
 
@@ -87,7 +86,7 @@ public final class Kernel {
      * concentrations give peaked kernels (strong dependence), large ones nearly uniform kernels.
      * Its stationary distribution is uniform.
      */
-    public static Kernel sinkhorn(int s, double concentration, SplittableRandom rng) {
+    public static Kernel sinkhorn(int s, double concentration, Rng rng) {
         if (s < 2) {
             throw new IllegalArgumentException("S = " + s + " states; expected S >= 2");
         }
@@ -97,7 +96,7 @@ public final class Kernel {
         double[][] m = new double[s][s];
         for (double[] r : m) {
             for (int b = 0; b < s; b++) {
-                r[b] = Math.max(RandomDraws.gamma(concentration, rng), 1e-12);
+                r[b] = Math.max(rng.nextGamma(concentration), 1e-12);
             }
         }
         for (int it = 0; it < 100_000; it++) {
@@ -137,13 +136,13 @@ public final class Kernel {
         return new Kernel(m);
     }
 
-    /** {@link #sinkhorn(int, double, SplittableRandom)} from a seed. */
+    /** {@link #sinkhorn(int, double, Rng)} from a seed. */
     public static Kernel sinkhorn(int s, double concentration, long seed) {
-        return sinkhorn(s, concentration, new SplittableRandom(seed));
+        return sinkhorn(s, concentration, new Rng(seed));
     }
 
     /** A kernel with independent Dirichlet({@code alpha}) rows (positive, generally not doubly stochastic). */
-    public static Kernel dirichletRows(int s, double alpha, SplittableRandom rng) {
+    public static Kernel dirichletRows(int s, double alpha, Rng rng) {
         if (s < 2) {
             throw new IllegalArgumentException("S = " + s + " states; expected S >= 2");
         }
@@ -152,14 +151,14 @@ public final class Kernel {
         }
         double[][] m = new double[s][];
         for (int a = 0; a < s; a++) {
-            m[a] = RandomDraws.dirichlet(s, alpha, rng);
+            m[a] = rng.nextDirichlet(s, alpha);
         }
         return new Kernel(m);
     }
 
-    /** {@link #dirichletRows(int, double, SplittableRandom)} from a seed. */
+    /** {@link #dirichletRows(int, double, Rng)} from a seed. */
     public static Kernel dirichletRows(int s, double alpha, long seed) {
-        return dirichletRows(s, alpha, new SplittableRandom(seed));
+        return dirichletRows(s, alpha, new Rng(seed));
     }
 
     /**
@@ -265,59 +264,16 @@ public final class Kernel {
 
     /** {@code max_t |(μκ)(t) - μ(t)|}. */
     public double stationarityResidual(double[] mu) {
-        double[] y = leftMultiply(mu);
-        double worst = 0;
-        for (int b = 0; b < y.length; b++) {
-            worst = Math.max(worst, Math.abs(y[b] - mu[b]));
-        }
-        return worst;
+        return Stationary.residual(p, mu);
     }
 
     /**
-     * The stationary distribution {@code μ = μκ}, {@code Σμ = 1}, by a linear solve of
-     * {@code (κᵀ - I) μ = 0} with the normalisation replacing one equation (EJML).
+     * The stationary distribution {@code μ = μκ}, {@code Σμ = 1} ({@link Stationary#unique}).
      *
      * @throws IllegalArgumentException if the chain has no unique stationary distribution
      */
     public double[] stationary() {
-        int s = p.length;
-        DMatrixRMaj a = new DMatrixRMaj(s, s);
-        DMatrixRMaj b = new DMatrixRMaj(s, 1);
-        for (int r = 0; r < s - 1; r++) {
-            for (int c = 0; c < s; c++) {
-                a.set(r, c, p[c][r] - (r == c ? 1 : 0));
-            }
-        }
-        for (int c = 0; c < s; c++) {
-            a.set(s - 1, c, 1.0);
-        }
-        b.set(s - 1, 0, 1.0);
-        DMatrixRMaj x = new DMatrixRMaj(s, 1);
-        // a reducible chain leaves (κᵀ - I) with a null space of dimension > 1: the system is
-        // singular, though LU may still return one of its many solutions
-        if (org.ejml.dense.row.NormOps_DDRM.conditionP2(a) > 1e12 || !CommonOps_DDRM.solve(a, b, x)) {
-            throw new IllegalArgumentException("kernel " + brief() + " has no unique stationary distribution (reducible chain)");
-        }
-        double[] mu = new double[s];
-        double sum = 0;
-        for (int c = 0; c < s; c++) {
-            mu[c] = Math.max(x.get(c, 0), 0.0);
-            sum += mu[c];
-        }
-        for (int c = 0; c < s; c++) {
-            mu[c] /= sum;
-        }
-        if (stationarityResidual(mu) > STATIONARY_TOL) {
-            throw new IllegalArgumentException("kernel " + brief() + " has no unique stationary distribution (residual "
-                    + stationarityResidual(mu) + ")");
-        }
-        return mu;
-    }
-
-    /** The rows, shortened for an error message. */
-    private String brief() {
-        String rows = java.util.Arrays.deepToString(p);
-        return rows.length() <= 160 ? rows : rows.substring(0, 157) + "...";
+        return Stationary.unique(p);
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.causalheads.markov;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
+import org.causalheads.numeric.Rng;
 import org.causalheads.dag.Dag;
 
 /**
@@ -123,7 +123,7 @@ public final class MtdProcess {
      */
     public static MtdProcess randomDoublyStochastic(Dag dag, int states, double[] lambda, double gamma,
                                                     double concentration, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
+        Rng rng = new Rng(seed);
         List<Kernel> ks = new ArrayList<>();
         for (int l = 0; l < lambda.length; l++) {
             ks.add(Kernel.withStrength(Kernel.sinkhorn(states, concentration, rng), gamma));
@@ -220,12 +220,12 @@ public final class MtdProcess {
      */
     public Samples sample(int n, long seed) {
         int t = length(), k = slots(), s = states();
-        double[] muCdf = RandomDraws.cumulative(mu);
-        double[] lamCdf = RandomDraws.cumulative(lambda);
+        double[] muCdf = Rng.cumulative(mu);
+        double[] lamCdf = Rng.cumulative(lambda);
         double[][][] kCdf = new double[k][s][];
         for (int l = 0; l < k; l++) {
             for (int a = 0; a < s; a++) {
-                kCdf[l][a] = RandomDraws.cumulative(kernels.get(l).row(a));
+                kCdf[l][a] = Rng.cumulative(kernels.get(l).row(a));
             }
         }
         int[][] parents = new int[t][];
@@ -238,13 +238,13 @@ public final class MtdProcess {
                 int[] pa = parents[i];
                 if (pa.length == 0) {
                     for (int q = from; q < to; q++) {
-                        col[q] = (byte) RandomDraws.pick(muCdf, rng.nextDouble());
+                        col[q] = (byte) rng.nextFromCumulative(muCdf);
                     }
                 } else {
                     for (int q = from; q < to; q++) {
-                        int l = RandomDraws.pick(lamCdf, rng.nextDouble());
+                        int l = rng.nextFromCumulative(lamCdf);
                         int prev = cols[pa[l]][q];
-                        col[q] = (byte) RandomDraws.pick(kCdf[l][prev], rng.nextDouble());
+                        col[q] = (byte) rng.nextFromCumulative(kCdf[l][prev]);
                     }
                 }
             }

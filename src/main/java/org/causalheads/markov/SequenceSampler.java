@@ -1,11 +1,11 @@
 package org.causalheads.markov;
 
-import java.util.SplittableRandom;
+import org.causalheads.numeric.Rng;
 import java.util.stream.IntStream;
 
 /**
  * Shared machinery of the seeded samplers: sequences are generated in fixed blocks, block
- * {@code b} from the {@code b}-th split of {@code new SplittableRandom(seed)}, so the output
+ * {@code b} from the {@code b}-th split of {@code new Rng(seed)}, so the output
  * depends on the seed only (not on the number of threads). Blocks run in parallel.
  */
 final class SequenceSampler {
@@ -14,7 +14,7 @@ final class SequenceSampler {
 
     /** Fills positions {@code 0..T-1} of sequences {@code from..to-1}, position-major. */
     interface BlockFiller {
-        void fill(byte[][] cols, int from, int to, SplittableRandom rng);
+        void fill(byte[][] cols, int from, int to, Rng rng);
     }
 
     private SequenceSampler() {
@@ -26,8 +26,8 @@ final class SequenceSampler {
         }
         byte[][] cols = new byte[T][n];
         int blocks = (n + BLOCK - 1) / BLOCK;
-        SplittableRandom root = new SplittableRandom(seed);
-        SplittableRandom[] rngs = new SplittableRandom[blocks];
+        Rng root = new Rng(seed);
+        Rng[] rngs = new Rng[blocks];
         for (int b = 0; b < blocks; b++) {
             rngs[b] = root.split();
         }

@@ -23,7 +23,7 @@ class ReadoutTest {
         q[1][3][2] = SHARP;
         q[0][4][1] = SHARP;
         q[1][4][3] = SHARP;
-        Dag d = Run.readout(Attention.softmax(q), Run.ROOT_THRESHOLD);
+        Dag d = AscentResult.readout(Attention.softmax(q), AscentResult.ROOT_THRESHOLD);
         assertThat(d.parents(3)).containsExactly(0, 2);
         assertThat(d.parents(4)).containsExactly(1, 3);
     }
@@ -34,7 +34,7 @@ class ReadoutTest {
         q[0][1][0] = SHARP; // node 1 < K: a root whatever its heads do
         q[0][4][1] = SHARP;
         q[1][4][3] = SHARP;
-        Dag d = Run.readout(Attention.softmax(q), Run.ROOT_THRESHOLD);
+        Dag d = AscentResult.readout(Attention.softmax(q), AscentResult.ROOT_THRESHOLD);
         assertThat(d.isRoot(0)).isTrue();
         assertThat(d.isRoot(1)).isTrue();
         assertThat(d.isRoot(2)).as("node 2: both heads uniform over two candidates (max ½)").isTrue();
@@ -51,7 +51,7 @@ class ReadoutTest {
         Attention a = Attention.softmax(q);
         assertThat(a.maxWeight(0, 2)).isCloseTo(0.7, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(a.maxWeight(0, 4)).isCloseTo(0.7, org.assertj.core.api.Assertions.within(1e-12));
-        Dag d = Run.readout(a, Run.ROOT_THRESHOLD);
+        Dag d = AscentResult.readout(a, AscentResult.ROOT_THRESHOLD);
         assertThat(d.isRoot(2)).isTrue();
         assertThat(d.parents(4)).containsExactly(1);
     }
@@ -61,7 +61,7 @@ class ReadoutTest {
         double[][][] q = logits();
         q[0][4][2] = SHARP;
         q[1][4][2] = SHARP;
-        Dag d = Run.readout(Attention.softmax(q), Run.ROOT_THRESHOLD);
+        Dag d = AscentResult.readout(Attention.softmax(q), AscentResult.ROOT_THRESHOLD);
         assertThat(d.parents(4)).containsExactly(2);
     }
 
@@ -69,15 +69,15 @@ class ReadoutTest {
     void aHeadThatStayedUniformNamesNoParent() {
         double[][][] q = logits();
         q[0][4][2] = SHARP; // head 1 stays uniform over four candidates
-        Dag d = Run.readout(Attention.softmax(q), Run.ROOT_THRESHOLD);
+        Dag d = AscentResult.readout(Attention.softmax(q), AscentResult.ROOT_THRESHOLD);
         assertThat(d.parents(4)).containsExactly(2);
     }
 
     @Test
     void thresholdOutsideTheUnitIntervalIsRejected() {
         Attention a = Attention.uniform(2, 5);
-        assertThatThrownBy(() -> Run.readout(a, 0)).hasMessageContaining("rootThreshold = 0.0");
-        assertThatThrownBy(() -> Run.readout(a, Double.NaN)).hasMessageContaining("rootThreshold = NaN");
-        assertThatThrownBy(() -> Run.readout(a, 1.0)).hasMessageContaining("(0, 1)");
+        assertThatThrownBy(() -> AscentResult.readout(a, 0)).hasMessageContaining("rootThreshold = 0.0");
+        assertThatThrownBy(() -> AscentResult.readout(a, Double.NaN)).hasMessageContaining("rootThreshold = NaN");
+        assertThatThrownBy(() -> AscentResult.readout(a, 1.0)).hasMessageContaining("(0, 1)");
     }
 }

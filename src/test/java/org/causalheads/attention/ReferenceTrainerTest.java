@@ -19,7 +19,7 @@ class ReferenceTrainerTest {
 
     private static final double TOL = 1e-12;
 
-    private static void assertSameRun(Run got, Run want, int t, int k, String what) {
+    private static void assertSameRun(AscentResult got, AscentResult want, int t, int k, String what) {
         assertThat(got.stopEpoch()).as("stop epoch, %s", what).isEqualTo(want.stopEpoch());
         assertThat(got.epochsRun()).as("epochs, %s", what).isEqualTo(want.epochsRun());
         assertSameAttention(got.attention(), want.attention(), t, k, what + ", final attention");
@@ -62,13 +62,13 @@ class ReferenceTrainerTest {
             InfoTables est = InfoTables.of(JointTable.empirical(PairCounts.of(p.sample(3000, 5L)), JointTable.DEFAULT_SMOOTHING),
                     p.process().slotKernels(), FDivergence.KL, KgForm.VARIATIONAL);
             for (InfoTables tab : new InfoTables[] {pop, est}) {
-                for (TrainConfig cfg : new TrainConfig[] {
-                        TrainConfig.defaults().withSnapshots(0, 7, 100),
-                        TrainConfig.defaults().withEta(2000).withSnapshots(3), // large steps: the exp branch
-                        TrainConfig.defaults().withStopEarly(false).withMaxEpochs(5000)}) { // history thinning
+                for (AscentConfig cfg : new AscentConfig[] {
+                        AscentConfig.defaults().withSnapshots(0, 7, 100),
+                        AscentConfig.defaults().withEta(2000).withSnapshots(3), // large steps: the exp branch
+                        AscentConfig.defaults().withStopEarly(false).withMaxEpochs(5000)}) { // history thinning
                     Dag dag = p.dag();
-                    Run want = new ReferenceTrainer(cfg).train(tab, Objective.KG_MI, dag);
-                    Run got = new Trainer(cfg).train(tab, Objective.KG_MI, dag);
+                    AscentResult want = new ReferenceTrainer(cfg).train(tab, Objective.KG_MI, dag);
+                    AscentResult got = new AttentionAscent(cfg).train(tab, Objective.KG_MI, dag);
                     assertThat(want.epochsRun()).isPositive();
                     assertSameRun(got, want, t, k, "T = " + t + ", K = " + k + ", eta = " + cfg.eta());
                 }

@@ -10,7 +10,7 @@ import org.causalheads.dag.Edge;
 import org.causalheads.dag.Scores;
 import org.causalheads.info.FDivergence;
 import org.causalheads.info.Objective;
-import org.causalheads.attention.TrainConfig;
+import org.causalheads.attention.AscentConfig;
 import org.causalheads.kgmi.Problem;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +34,10 @@ class CompareTest {
 
     @Test
     void kgmiOnASmallNetworkWithDistinctSlotKernelsRecoversTheGraph() {
-        Task task = Task.network(small(), 20_000, 3);
+        ComparisonTask task = ComparisonTask.network(small(), 20_000, 3);
         for (FDivergence f : new FDivergence[] {FDivergence.KL, FDivergence.CHI2}) {
             NetworkKgmi.Fit fit = NetworkKgmi.fit(columns(task), task.kernels(), f, Objective.KG_MI, 0.5, 0.0,
-                    TrainConfig.defaults().withMaxEpochs(200_000));
+                    AscentConfig.defaults().withMaxEpochs(200_000));
             Scores s = org.causalheads.dag.Metrics.score(task.truth(), fit.estimate());
             assertThat(s.f1()).as("F1 with %s", f).isGreaterThanOrEqualTo(0.99);
             // heads: max in-degree 2; D's second head and the roots' heads pick "no parent"
@@ -49,7 +49,7 @@ class CompareTest {
 
     @Test
     void plainMiAttentionCollapsesOnTheSmallNetwork() {
-        Task task = Task.network(small(), 20_000, 3);
+        ComparisonTask task = ComparisonTask.network(small(), 20_000, 3);
         MethodResult r = new Method.AttentionMethod("MI", Objective.PLAIN_MI, FDivergence.KL).run(task);
         assertThat(r.ok()).isTrue();
         assertThat(r.score(task.truth()).headCollapseRate()).isEqualTo(1.0);
@@ -57,7 +57,7 @@ class CompareTest {
 
     @Test
     void everyMethodReturnsAGraphRespectingTheOrderOnAsia() {
-        Task task = Task.network(Networks.asia(), 5_000, 1);
+        ComparisonTask task = ComparisonTask.network(Networks.asia(), 5_000, 1);
         for (Method m : Method.defaults()) {
             MethodResult r = m.run(task);
             assertThat(r.ok()).as("%s: %s", m.label(), r.failure()).isTrue();
@@ -72,7 +72,7 @@ class CompareTest {
     @Test
     void kgmiOnAKParentProblemMatchesThePaperSetting() {
         Problem p = Problem.builder().length(10).states(4).parents(2).strength(1.0).seed(2).build();
-        Task task = Task.kparent(p, 20_000, 5);
+        ComparisonTask task = ComparisonTask.kparent(p, 20_000, 5);
         MethodResult kl = Method.byLabels(List.of("KG-MI-KL")).get(0).run(task);
         MethodResult mi = Method.byLabels(List.of("MI-attention")).get(0).run(task);
         assertThat(kl.score(task.truth()).f1()).isGreaterThanOrEqualTo(mi.score(task.truth()).f1());
@@ -82,12 +82,12 @@ class CompareTest {
 
     @Test
     void attentionThatRunsOutOfEpochsIsReportedAsNotConverged() {
-        Task network = Task.network(small(), 2_000, 4);
-        Task kparent = Task.kparent(Problem.builder().length(8).states(3).parents(2).seed(3).build(), 2_000, 9);
-        for (Task task : List.of(network, kparent)) {
+        ComparisonTask network = ComparisonTask.network(small(), 2_000, 4);
+        ComparisonTask kparent = ComparisonTask.kparent(Problem.builder().length(8).states(3).parents(2).seed(3).build(), 2_000, 9);
+        for (ComparisonTask task : List.of(network, kparent)) {
             for (String label : List.of("KG-MI-KL", "MI-attention")) {
                 Method.AttentionMethod m = (Method.AttentionMethod) Method.byLabels(List.of(label)).get(0);
-                MethodResult cut = m.withConfig(TrainConfig.defaults().withMaxEpochs(1)).run(task);
+                MethodResult cut = m.withConfig(AscentConfig.defaults().withMaxEpochs(1)).run(task);
                 assertThat(cut.ok()).as("%s on %s: %s", label, task.name(), cut.failure()).isTrue();
                 assertThat(cut.converged()).as("%s on %s, one epoch", label, task.name()).contains(false);
                 ResultRow row = ResultRow.of(task, 4, cut);
@@ -107,7 +107,7 @@ class CompareTest {
 
     @Test
     void tooFewSamplesIsAFailureRowNotAnException() {
-        Task task = Task.network(Networks.asia(), 5, 1);
+        ComparisonTask task = ComparisonTask.network(Networks.asia(), 5, 1);
         for (Method m : Method.defaults()) {
             MethodResult r = m.run(task);
             assertThat(r.failure()).as(m.label()).hasValueSatisfying(s -> assertThat(s).contains("too few samples"));
@@ -119,7 +119,7 @@ class CompareTest {
     @Test
     void resultRowsReadBackAsWrittenAndAnotherHeaderIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        Task task = Task.network(small(), 400, 2);
+        ComparisonTask task = ComparisonTask.network(small(), 400, 2);
         List<ResultRow> rows = new java.util.ArrayList<>();
         for (Method m : Method.defaults()) {
             rows.add(ResultRow.of(task, "a=1 b=x", 2, m.run(task)));
@@ -144,9 +144,9 @@ class CompareTest {
     void badInputIsNamed() {
         assertThatThrownBy(() -> Method.byLabels(List.of("NOTEARS"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NOTEARS").hasMessageContaining("KG-MI-KL");
-        Task task = Task.network(small(), 100, 1);
+        ComparisonTask task = ComparisonTask.network(small(), 100, 1);
         assertThatThrownBy(() -> NetworkKgmi.fit(new int[3][], task.kernels(), FDivergence.KL, Objective.KG_MI, 0.5, 0,
-                TrainConfig.defaults())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 columns for 4 nodes");
+                AscentConfig.defaults())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 columns for 4 nodes");
         assertThatThrownBy(() -> task.kernels().kernel(3, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("node 3 has 1 kernel");
         assertThat(task.kernels().kernel(2, 0)).hasNumberOfRows(2);
@@ -154,7 +154,7 @@ class CompareTest {
         assertThat(task.kernels().kernel(2, 1)[0]).hasSize(3);
     }
 
-    static int[][] columns(Task t) {
+    static int[][] columns(ComparisonTask t) {
         int[][] c = new int[t.data().size()][];
         for (int j = 0; j < c.length; j++) {
             c[j] = t.data().column(j);

@@ -1,5 +1,6 @@
 package org.causalheads.incontext;
 
+import org.causalheads.numeric.OptimiserConfig;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.causalheads.dag.Dag;
@@ -29,27 +30,27 @@ class BadInputTest {
 
     @Test
     void modelArguments() {
-        Task task = InContextTree.chain(3, 5);
-        assertThatThrownBy(() -> Transformer.zeros(task)).isInstanceOf(IllegalArgumentException.class)
+        SequenceTask task = InContextTree.chain(3, 5);
+        assertThatThrownBy(() -> Transformer.zeros(task.vocabSize(), task.seqLen())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[]");
-        assertThatThrownBy(() -> Transformer.zeros(task, 1, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Transformer.zeros(task.vocabSize(), task.seqLen(), 1, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[1, 0]");
         Transformer wrong = Transformer.zeros(3, 6, 1, 1);
-        assertThatThrownBy(() -> Trainer.of(task).steps(1).train(wrong))
+        assertThatThrownBy(() -> TransformerTrainer.of(task).steps(1).train(wrong))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("T=6");
     }
 
     @Test
     void trainingArguments() {
-        Task task = InContextTree.chain(3, 5);
-        assertThatThrownBy(() -> OptimizerConfig.sgd(0)).isInstanceOf(IllegalArgumentException.class)
+        SequenceTask task = InContextTree.chain(3, 5);
+        assertThatThrownBy(() -> OptimiserConfig.sgd(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("learning rate").hasMessageContaining("0.0");
-        assertThatThrownBy(() -> OptimizerConfig.sgd(Double.NaN)).hasMessageContaining("NaN");
-        assertThatThrownBy(() -> OptimizerConfig.adamw(-0.1, 0)).hasMessageContaining("-0.1");
-        assertThatThrownBy(() -> Trainer.of(task).batch(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> OptimiserConfig.sgd(Double.NaN)).hasMessageContaining("NaN");
+        assertThatThrownBy(() -> OptimiserConfig.adamw(-0.1, 0)).hasMessageContaining("-0.1");
+        assertThatThrownBy(() -> TransformerTrainer.of(task).batch(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("batch").hasMessageContaining("0");
-        assertThatThrownBy(() -> Trainer.of(task).steps(-3)).hasMessageContaining("-3");
+        assertThatThrownBy(() -> TransformerTrainer.of(task).steps(-3)).hasMessageContaining("-3");
         assertThatThrownBy(() -> task.sample(-1, 0)).hasMessageContaining("-1");
-        assertThatThrownBy(() -> TheoryCheck.gradientAtInit(task, 10, -2, 1)).hasMessageContaining("-2");
+        assertThatThrownBy(() -> GradientProbe.gradientAtInit(task, 10, -2, 1)).hasMessageContaining("-2");
     }
 }

@@ -1,5 +1,7 @@
 package org.causalheads.incontext;
 
+import org.causalheads.numeric.GradientCheck;
+import org.causalheads.numeric.Rng;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +29,8 @@ class GradientCheckTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("configurations")
-    void everyParameterMatchesCentralDifferences(String label, Task task, int[] heads) {
-        Transformer model = Transformer.zeros(task, heads).withRandomAttention(0.7, 11);
+    void everyParameterMatchesCentralDifferences(String label, SequenceTask task, int[] heads) {
+        Transformer model = Transformer.zeros(task.vocabSize(), task.seqLen(), heads).withRandomAttention(0.7, 11);
         double[] theta = model.parameters();
         Rng rng = new Rng(3);
         for (int i = model.offsetW(); i < theta.length; i++) {
@@ -40,23 +42,14 @@ class GradientCheckTest {
         double[] grad = new double[theta.length];
         model.lossAndGradient(batch, grad);
 
-        double maxAbs = 0;
-        double maxErr = 0;
-        for (int i = 0; i < theta.length; i++) {
-            double keep = theta[i];
-            theta[i] = keep + STEP;
-            model.setParameters(theta);
-            double up = model.loss(batch);
-            theta[i] = keep - STEP;
-            model.setParameters(theta);
-            double down = model.loss(batch);
-            theta[i] = keep;
-            double fd = (up - down) / (2 * STEP);
-            maxAbs = Math.max(maxAbs, Math.abs(fd));
-            maxErr = Math.max(maxErr, Math.abs(fd - grad[i]));
-        }
+        GradientCheck check = GradientCheck.of(p -> {
+            model.setParameters(p);
+            return model.loss(batch);
+        }, theta, grad, STEP);
         model.setParameters(theta);
+        double maxAbs = check.maxAbsoluteDifference();
         assertThat(maxAbs).as("gradient is not trivially zero").isGreaterThan(1e-3);
-        assertThat(maxErr).as("max |analytic - finite difference|").isLessThan(REL_TOL * Math.max(1, maxAbs));
+        assertThat(check.maxAbsoluteError()).as("max |analytic - finite difference|, %s", check)
+                .isLessThan(REL_TOL * Math.max(1, maxAbs));
     }
 }

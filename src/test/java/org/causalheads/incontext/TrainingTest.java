@@ -1,5 +1,7 @@
 package org.causalheads.incontext;
 
+import org.causalheads.numeric.OptimiserConfig;
+import org.causalheads.numeric.Schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -16,10 +18,10 @@ class TrainingTest {
     @Test
     void shortChainRunLearnsThePreviousTokenHead() {
         InContextTree task = InContextTree.chain(5, 10);
-        Transformer model = Transformer.zeros(task, 1, 1);
-        List<Trainer.Progress> seen = new ArrayList<>();
-        TrainingRun run = Trainer.of(task).steps(600).batch(64)
-                .optimizer(OptimizerConfig.adamw(0.03, 0))
+        Transformer model = Transformer.zeros(task.vocabSize(), task.seqLen(), 1, 1);
+        List<TransformerTrainer.Progress> seen = new ArrayList<>();
+        TrainingResult run = TransformerTrainer.of(task).steps(600).batch(64)
+                .optimiser(OptimiserConfig.adamw(0.03, 0))
                 .evalEvery(100).snapshotAt(0)
                 .onProgress(seen::add)
                 .train(model);
@@ -42,11 +44,11 @@ class TrainingTest {
 
     @Test
     void oneAndTwoThreadsGiveIdenticalParameters() {
-        Task task = InContextTree.randomTree(3, 8, 0.3, 2);
+        SequenceTask task = InContextTree.randomTree(3, 8, 0.3, 2);
         double[][] results = new double[2][];
         for (int th = 1; th <= 2; th++) {
-            Transformer m = Transformer.zeros(task, 2, 1).withRandomAttention(1e-2, 3);
-            Trainer.of(task).steps(40).batch(33).threads(th).optimizer(OptimizerConfig.adamw(0.01, 1e-4))
+            Transformer m = Transformer.zeros(task.vocabSize(), task.seqLen(), 2, 1).withRandomAttention(1e-2, 3);
+            TransformerTrainer.of(task).steps(40).batch(33).threads(th).optimiser(OptimiserConfig.adamw(0.01, 1e-4))
                     .evalEvery(0).evalBatch(16, 1).train(m);
             results[th - 1] = m.parameters();
         }
@@ -55,8 +57,8 @@ class TrainingTest {
 
     @Test
     void snapshotRowsAreDistributionsAndAgreeWithTheFastPath() {
-        Task task = InContextTree.chain(4, 7);
-        Transformer m = Transformer.zeros(task, 1, 1).withRandomAttention(0.5, 9);
+        SequenceTask task = InContextTree.chain(4, 7);
+        Transformer m = Transformer.zeros(task.vocabSize(), task.seqLen(), 1, 1).withRandomAttention(0.5, 9);
         Batch batch = task.sample(20, 2);
         AttentionSnapshot snap = AttentionSnapshot.of(m, batch, 0);
         for (int l = 0; l < 2; l++) {
@@ -81,10 +83,10 @@ class TrainingTest {
      */
     @Test
     void inductionScoreAtZeroInitialisationIsTheShareOfTargets() {
-        Task task = InContextTree.chain(4, 9);
+        SequenceTask task = InContextTree.chain(4, 9);
         int t = task.seqLen();
         Batch batch = task.sample(200, 5);
-        AttentionSnapshot snap = AttentionSnapshot.of(Transformer.zeros(task, 1, 1), batch, 0);
+        AttentionSnapshot snap = AttentionSnapshot.of(Transformer.zeros(task.vocabSize(), task.seqLen(), 1, 1), batch, 0);
         double share = 0;
         int matched = 0;
         for (int b = 0; b < batch.size(); b++) {

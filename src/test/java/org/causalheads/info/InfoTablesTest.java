@@ -37,8 +37,8 @@ class InfoTablesTest {
                 flat[a * 4 + b] = pi.get(a, b);
             }
         }
-        double mi = InfoMeasures.fMutualInformation(f, joint, 4);
-        assertThat(InfoMeasures.kgVariational(f, joint, flat, 4)).isCloseTo(mi, within(TOL));
+        double mi = InfoMeasures.fMutualInformation(f, joint, 4, 4);
+        assertThat(InfoMeasures.kgVariational(f, joint, flat, 4, 4)).isCloseTo(mi, within(TOL));
     }
 
     /** Variational KG-MI = I_f^Π - E[B_f(ρ, r)] (info package docs), checked directly. */
@@ -55,7 +55,7 @@ class InfoTablesTest {
                 flat[a * 3 + b] = pi.get(a, b);
             }
         }
-        double[] pj = InfoMeasures.rowSums(joint, 3), pm = InfoMeasures.colSums(joint, 3);
+        double[] pj = InfoMeasures.rowSums(joint, 3, 3), pm = InfoMeasures.colSums(joint, 3, 3);
         double expected = 0;
         for (int a = 0; a < 3; a++) {
             for (int b = 0; b < 3; b++) {
@@ -65,7 +65,7 @@ class InfoTablesTest {
                 expected += q * (f.f(rho) - f.bregman(rho, r));
             }
         }
-        assertThat(InfoMeasures.kgVariational(f, joint, flat, 3)).isCloseTo(expected, within(TOL));
+        assertThat(InfoMeasures.kgVariational(f, joint, flat, 3, 3)).isCloseTo(expected, within(TOL));
     }
 
     @Test

@@ -14,7 +14,7 @@ class ExperimentTest {
 
     @Test
     void sampledRunWithGapAboveFourEpsilonRecoversTheDag() {
-        Result r = Experiment.on(P).samples(60_000).run();
+        ExperimentResult r = Experiment.on(P).samples(60_000).run();
         assertThat(r.epsilon()).isPresent();
         assertThat(r.delta()).isGreaterThan(4 * r.epsilon().getAsDouble());
         assertThat(r.stopEpoch()).isPresent();
@@ -26,17 +26,17 @@ class ExperimentTest {
 
     @Test
     void populationRunHasNoEpsilonAndPlainMiCollapses() {
-        Result kg = Experiment.on(P).run();
+        ExperimentResult kg = Experiment.on(P).run();
         assertThat(kg.epsilon()).isEmpty();
-        Result mi = Experiment.on(P).objective(Objective.PLAIN_MI).maxEpochs(2000).run();
+        ExperimentResult mi = Experiment.on(P).objective(Objective.PLAIN_MI).maxEpochs(2000).run();
         assertThat(mi.scores().headCollapseRate()).isEqualTo(1.0);
         assertThat(mi.provenance().toString()).contains("objective=PLAIN_MI");
     }
 
     @Test
     void chiSquaredStopsSoonerThanKl() {
-        Result kl = Experiment.on(P).divergence(FDivergence.KL).run();
-        Result chi = Experiment.on(P).divergence(FDivergence.CHI2).form(KgForm.VARIATIONAL).run();
+        ExperimentResult kl = Experiment.on(P).divergence(FDivergence.KL).run();
+        ExperimentResult chi = Experiment.on(P).divergence(FDivergence.CHI2).form(KgForm.VARIATIONAL).run();
         assertThat(chi.stopEpoch()).isPresent();
         assertThat(chi.stopEpoch().getAsInt()).isLessThan(kl.stopEpoch().getAsInt());
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.SplittableRandom;
+import org.causalheads.numeric.Rng;
 import org.junit.jupiter.api.Test;
 
 class KernelTest {
@@ -22,7 +22,7 @@ class KernelTest {
 
     @Test
     void sinkhornIsPositiveDoublyStochasticWithUniformStationary() {
-        Kernel k = Kernel.sinkhorn(5, 0.5, new SplittableRandom(4));
+        Kernel k = Kernel.sinkhorn(5, 0.5, new Rng(4));
         assertThat(k.isPositive()).isTrue();
         assertThat(k.isDoublyStochastic()).isTrue();
         for (double v : k.stationary()) {
