@@ -10,12 +10,14 @@ set -euo pipefail
 home=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 execute=0
+site=0   # --site: build the offline reading site target/site/ (environment/site.py); --execute builds it too
 quick=()
 names=()
 for a in "$@"; do
   case "$a" in
     --execute) execute=1 ;;
     --quick) quick=(--quick) ;;
+    --site) site=1 ;;
     -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     -*) echo "notebooks: unknown option '$a' (expected --execute, --quick or notebook names)" >&2; exit 2 ;;
     *) names+=("$a") ;;
@@ -37,6 +39,9 @@ bash "$home/environment/setup.sh"
 python=$(cat "$home/target/python-path")
 export CAUSAL_HEADS_HOME="$home"
 
+# site: from the committed notebooks, no kernel needed
+[ "$site" -eq 1 ] && [ "$execute" -eq 0 ] && exec "$python" "$home/environment/site.py"
+
 if [ "$execute" -eq 0 ]; then
   extra=()
   [ "$(id -u)" -eq 0 ] && extra+=(--allow-root)
@@ -49,3 +54,5 @@ mkdir -p "$home/target/kernel-logs"
 export CAUSAL_HEADS_KERNEL_LOG="$home/target/kernel-logs/notebooks.log"
 "$python" "$home/environment/run_notebooks.py" "${quick[@]}" --html "$home/target/notebooks-html" "${files[@]}"
 echo "notebooks: executed ${#files[@]} notebook(s); HTML in target/notebooks-html/" >&2
+# site: the executed notebooks as an offline site in target/site/
+"$python" "$home/environment/site.py"

@@ -12,7 +12,7 @@ No kernel is started: the pages render the outputs the notebooks were committed 
   assets/               shared by every page, never inlined: notebook.css (the notebook
                         styles, written once), site.css, MathJax (a local copy:
                         Debian's libjs-mathjax, or the copy Jupyter Notebook ships) and
-                        plotly.min.js (the local copy environment/setup.sh found; only
+                        plotly.js (a local copy: Debian python3-plotly; only
                         pages with an interactive figure load it)
 
 Every script, style and font reference is relative: the site opens from file:// with no
@@ -40,13 +40,12 @@ MATHJAX_PARTS = ["MathJax.js", "config/TeX-AMS_CHTML.js", "config/local", "exten
                  "jax/output/CommonHTML", "jax/element", "fonts/HTML-CSS/TeX/woff"]
 
 PLOTLY_CANDIDATES = [
-    HOME / "target" / "plotly" / "plotly.min.js",  # the copy environment/setup.sh installed
-    Path("/usr/share/python3-plotly/plotly/package_data/plotly.min.js"),
-    Path("/usr/lib/python3/dist-packages/plotly/package_data/plotly.min.js"),
+    Path("/usr/share/python3-plotly/plotly.js"),  # Debian python3-plotly: plotly.js 2.6.3, MIT
+    Path("/usr/lib/python3/dist-packages/plotly/package_data/plotly.min.js"),  # pip's plotly
 ]
 
 SITE_CSS = """
-body { margin: 0; background: #fff; }
+html body { margin: 0; padding: 0; background: #fff; }
 .site-nav { display: flex; justify-content: space-between; align-items: center; gap: 1em;
   padding: 0.6em 1.2em; background: #f3f5f8; border-bottom: 1px solid #d8dde5;
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
@@ -61,7 +60,7 @@ body { margin: 0; background: #fff; }
 .site-index table { border-collapse: collapse; width: 100%; }
 .site-index td { border-top: 1px solid #e2e6ec; padding: 0.8em 0.6em; vertical-align: top; }
 .site-index td.thumb img { width: 260px; border: 1px solid #e2e6ec; }
-.site-index td.name { white-space: nowrap; font-weight: 600; }
+.site-index .name { font-weight: 600; font-size: 1.05em; margin-bottom: 0.3em; }
 .site-index code { background: #f3f5f8; padding: 0 0.2em; }
 .causal-heads-explorer img.ch-twin { max-width: 100%; }
 """
@@ -156,7 +155,7 @@ def page(title, body, nav, has_plotly):
         '<link rel="stylesheet" href="assets/site.css">',
     ]
     if has_plotly:
-        head.append('<script src="assets/plotly.min.js"></script>')
+        head.append('<script src="assets/plotly.js"></script>')
     head += [MATHJAX_CONFIG, '<script src="assets/mathjax/MathJax.js?config=TeX-AMS_CHTML"></script>', "</head>"]
     return "\n".join(head + [
         '<body class="jp-Notebook" data-jp-theme-light="true" data-jp-theme-name="JupyterLab Light">',
@@ -207,8 +206,8 @@ def build(out, notebooks):
         body = extract(body_m.group(1), stem)
         has_plotly = "causal-heads-explorer" in body
         if has_plotly and plotly_src is None:
-            plotly_src = first_existing(PLOTLY_CANDIDATES, "plotly.min.js (environment/setup.sh installs python3-plotly)")
-            shutil.copyfile(plotly_src, assets / "plotly.min.js")
+            plotly_src = first_existing(PLOTLY_CANDIDATES, "plotly.js (apt-get install -y python3-plotly)")
+            shutil.copyfile(plotly_src, assets / "plotly.js")
         prev = entries[k - 1][:2] if k > 0 else None
         nxt = entries[k + 1][:2] if k + 1 < len(entries) else None
         (out / f"{stem}.html").write_text(page(title, body, nav_bar(prev, nxt), has_plotly), encoding="utf-8")
