@@ -28,7 +28,7 @@ import tech.tablesaw.plotly.components.Figure;
 public final class Explorer extends BufferedImage {
 
     /** RequireJS module name of the local plotly.js copy, served by the notebook server as an nbextension. */
-    public static final String PLOTLY_MODULE = "nbextensions/causal-heads/plotly.min";
+    public static final String PLOTLY_MODULE = "nbextensions/causal-heads/plotly";
 
     private static final AtomicLong IDS = new AtomicLong();
 
