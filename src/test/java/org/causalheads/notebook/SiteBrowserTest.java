@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -173,15 +174,17 @@ class SiteBrowserTest {
             byte[] png = Base64.getDecoder().decode(cdp.call("Page.captureScreenshot", shot).get("data").getAsString());
             Files.write(SHOTS.resolve(name + ".png"), png);
 
-            assertThat(cdp.problems()).as("%s: console errors, exceptions and failed requests", name).isEmpty();
-            assertThat(facts.get("brokenImages").getAsJsonArray()).as("%s: images that did not decode", name).isEmpty();
-            assertThat(facts.get("rawMath").getAsJsonArray()).as("%s: text with unrendered $…$ mathematics", name).isEmpty();
-            assertThat(facts.get("mathErrors").getAsInt()).as("%s: MathJax error boxes (bad LaTeX)", name).isZero();
+            SoftAssertions soft = new SoftAssertions();
+            soft.assertThat(cdp.problems()).as("%s: console errors, exceptions and failed requests", name).isEmpty();
+            soft.assertThat(facts.get("brokenImages").getAsJsonArray()).as("%s: images that did not decode", name).isEmpty();
+            soft.assertThat(facts.get("rawMath").getAsJsonArray()).as("%s: text with unrendered $…$ mathematics", name).isEmpty();
+            soft.assertThat(facts.get("mathErrors").getAsInt()).as("%s: MathJax error boxes (bad LaTeX)", name).isZero();
             if (expectMath) {
-                assertThat(facts.get("mathNodes").getAsInt()).as("%s has formulas: MathJax output elements", name).isPositive();
+                soft.assertThat(facts.get("mathNodes").getAsInt()).as("%s has formulas: MathJax output elements", name).isPositive();
             }
-            assertThat(facts.get("undrawnExplorers").getAsInt()).as("%s: interactive figures plotly.js did not draw", name).isZero();
-            assertThat(facts.get("title").getAsString()).as("%s: page title", name).isNotBlank().isNotEqualTo("Notebook");
+            soft.assertThat(facts.get("undrawnExplorers").getAsInt()).as("%s: interactive figures plotly.js did not draw", name).isZero();
+            soft.assertThat(facts.get("title").getAsString()).as("%s: page title", name).isNotBlank().isNotEqualTo("Notebook");
+            soft.assertAll();
         }
     }
 
@@ -204,7 +207,10 @@ class SiteBrowserTest {
                 rawMath: rawMath,
                 brokenImages: brokenImages,
                 mathNodes: document.querySelectorAll('.MathJax_CHTML, mjx-container').length,
-                mathErrors: document.querySelectorAll('.mjx-merror, .MathJax_Error').length,
+                // TeX errors render as merror boxes; undefined macros (noUndefined) as their literal, red name
+                mathErrors: document.querySelectorAll('.mjx-merror, .MathJax_Error').length
+                  + Array.from(document.querySelectorAll('.MathJax_CHTML, mjx-container'))
+                      .filter(m => m.textContent.indexOf('\\\\') >= 0).length,
                 undrawnExplorers: Array.from(document.querySelectorAll('.causal-heads-explorer'))
                   .filter(e => e.querySelector('.js-plotly-plot') === null).length
               });
