@@ -36,8 +36,8 @@ import tech.tablesaw.plotly.traces.Trace;
 public final class Explorers {
 
     /** Width and height in pixels of one panel (plotly) and of one twin chart (XChart). */
-    static final int PANEL_WIDTH = 520;
-    static final int PANEL_HEIGHT = 360;
+    static final int PANEL_WIDTH = 470;
+    static final int PANEL_HEIGHT = 340;
 
     private Explorers() {
     }
@@ -150,7 +150,7 @@ public final class Explorers {
         // Tablesaw writes titles into single-quoted JavaScript strings
         Layout layout = Layout.builder(title.replace("'", "\u2019").replace("\\", "/"))
                 .width(PANEL_WIDTH).height(PANEL_HEIGHT)
-                .margin(Margin.builder().left(60).right(20).top(40).bottom(50).build())
+                .margin(Margin.builder().left(60).right(20).top(60).bottom(50).build())
                 .xAxis(Axis.builder().title(xTitle.replace("'", "\u2019")).type(logX ? Axis.Type.LOG : Axis.Type.LINEAR).build())
                 .yAxis(Axis.builder().title(yTitle.replace("'", "\u2019")).type(logY ? Axis.Type.LOG : Axis.Type.LINEAR).build())
                 .build();

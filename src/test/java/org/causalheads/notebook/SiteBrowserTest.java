@@ -50,6 +50,9 @@ import org.junit.jupiter.api.TestFactory;
  * has formulas, or a MathJax error box), or an interactive figure that plotly.js did not draw.
  * A screenshot of each page is saved under {@code target/site-screenshots/}.
  *
+ * <p>{@code -Dsite.notebooks=DIR} builds the site from the notebooks in DIR instead of
+ * {@code notebooks/} (e.g. freshly executed copies).
+ *
  * <p>Skipped when no Chromium is installed, except under {@code CI=true}, where that fails with
  * the command that installs it. {@code -Dchromium=/path/to/chromium} picks a browser.
  */
@@ -75,8 +78,9 @@ class SiteBrowserTest {
             assumeTrue(false, "no Chromium on this machine (" + INSTALL + ")");
         }
         String python = pythonPath();
-        Process site = new ProcessBuilder(python, HOME.resolve("environment/site.py").toString(), "--out", SITE.toString())
-                .redirectErrorStream(true).start();
+        List<String> cmd = new ArrayList<>(List.of(python, HOME.resolve("environment/site.py").toString(), "--out", SITE.toString()));
+        notebooks().forEach(p -> cmd.add(p.toString()));
+        Process site = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String siteLog = new String(site.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(site.waitFor(5, TimeUnit.MINUTES)).as("site.py finished").isTrue();
         assertThat(site.exitValue()).as("environment/site.py exit code; output:%n%s", siteLog).isZero();
@@ -139,13 +143,13 @@ class SiteBrowserTest {
             pages = s.filter(p -> p.toString().endsWith(".html")).sorted().toList();
         }
         assertThat(pages).as("pages in %s", SITE).extracting(p -> p.getFileName().toString()).contains("index.html");
-        assertThat(pages.size()).as("an index and one page per notebook").isEqualTo(NotebooksTest.notebooks().size() + 1);
+        assertThat(pages.size()).as("an index and one page per notebook").isEqualTo(notebooks().size() + 1);
         return pages.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
     }
 
     private static void check(Path page) throws Exception {
         String name = page.getFileName().toString().replaceFirst("\\.html$", "");
-        Path notebook = HOME.resolve("notebooks/" + name + ".ipynb");
+        Path notebook = notebookDir().resolve(name + ".ipynb");
         boolean expectMath = Files.exists(notebook) && notebookHasMath(notebook);
         try (Cdp cdp = Cdp.open(port)) {
             cdp.call("Runtime.enable", new JsonObject());
@@ -216,6 +220,17 @@ class SiteBrowserTest {
               });
             })()
             """;
+
+    private static Path notebookDir() {
+        String dir = System.getProperty("site.notebooks", "");
+        return dir.isBlank() ? HOME.resolve("notebooks") : Paths.get(dir).toAbsolutePath();
+    }
+
+    private static List<Path> notebooks() throws IOException {
+        try (Stream<Path> s = Files.list(notebookDir())) {
+            return s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
+        }
+    }
 
     private static boolean notebookHasMath(Path notebook) throws IOException {
         JsonObject nb = JsonParser.parseString(Files.readString(notebook)).getAsJsonObject();
