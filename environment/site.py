@@ -155,7 +155,7 @@ def page(title, body, nav, has_plotly):
         '<link rel="stylesheet" href="assets/site.css">',
     ]
     if has_plotly:
-        head.append('<script src="assets/plotly.js"></script>')
+        head.append('<script src="assets/plotly.js" charset="utf-8"></script>')
     head += [MATHJAX_CONFIG, '<script src="assets/mathjax/MathJax.js?config=TeX-AMS_CHTML"></script>', "</head>"]
     return "\n".join(head + [
         '<body class="jp-Notebook" data-jp-theme-light="true" data-jp-theme-name="JupyterLab Light">',

@@ -17,6 +17,7 @@ import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.plotly.components.Axis;
+import tech.tablesaw.plotly.components.Config;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Margin;
@@ -36,7 +37,7 @@ import tech.tablesaw.plotly.traces.Trace;
 public final class Explorers {
 
     /** Width and height in pixels of one panel (plotly) and of one twin chart (XChart). */
-    static final int PANEL_WIDTH = 470;
+    static final int PANEL_WIDTH = 450;
     static final int PANEL_HEIGHT = 340;
 
     private Explorers() {
@@ -154,7 +155,9 @@ public final class Explorers {
                 .xAxis(Axis.builder().title(xTitle.replace("'", "\u2019")).type(logX ? Axis.Type.LOG : Axis.Type.LINEAR).build())
                 .yAxis(Axis.builder().title(yTitle.replace("'", "\u2019")).type(logY ? Axis.Type.LOG : Axis.Type.LINEAR).build())
                 .build();
-        return new Figure(layout, traces.toArray(Trace[]::new));
+        // no mode bar (it covers the title; drag still zooms, a double click resets), no logo
+        Config config = Config.builder().displayModeBar(false).displayLogo(false).build();
+        return new Figure(layout, config, traces.toArray(Trace[]::new));
     }
 
     private static XYChart chart(String title, String xTitle, String yTitle, boolean logX, boolean logY) {
