@@ -45,7 +45,7 @@ PLOTLY_CANDIDATES = [
 ]
 
 SITE_CSS = """
-html body { margin: 0; padding: 0; background: #fff; }
+html body, body.jp-Notebook { margin: 0; padding: 0 !important; background: #fff; }
 .site-nav { display: flex; justify-content: space-between; align-items: center; gap: 1em;
   padding: 0.6em 1.2em; background: #f3f5f8; border-bottom: 1px solid #d8dde5;
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
