@@ -105,6 +105,15 @@ def copy_mathjax(dest):
     return src
 
 
+def pip_plotly():
+    """plotly.min.js inside an importable plotly package (pip or conda installs)."""
+    try:
+        import plotly
+    except ImportError:
+        return []
+    return [Path(plotly.__file__).parent / "package_data" / "plotly.min.js"]
+
+
 def readme_rows():
     """(name, claim markdown, thumbnail path) per row of the README's notebook table."""
     rows = []
@@ -206,7 +215,7 @@ def build(out, notebooks):
         body = extract(body_m.group(1), stem)
         has_plotly = "causal-heads-explorer" in body
         if has_plotly and plotly_src is None:
-            plotly_src = first_existing(PLOTLY_CANDIDATES, "plotly.js (apt-get install -y python3-plotly)")
+            plotly_src = first_existing(PLOTLY_CANDIDATES + pip_plotly(), "plotly.js (apt-get install -y python3-plotly)")
             shutil.copyfile(plotly_src, assets / "plotly.js")
         prev = entries[k - 1][:2] if k > 0 else None
         nxt = entries[k + 1][:2] if k + 1 < len(entries) else None
