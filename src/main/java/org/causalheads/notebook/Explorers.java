@@ -84,7 +84,6 @@ public final class Explorers {
     public static Explorer overlay(String title, Table table, String x, double reference, String referenceName, String... ys) {
         requireColumns(table, x, ys);
         double[] xs = numeric(table, x);
-        String yTitle = String.join(", ", ys);
         boolean logX = isLog(xs);
         List<Trace> traces = new ArrayList<>();
         XYChart c = chart(title, x, "value", logX, false);
@@ -100,7 +99,7 @@ public final class Explorers {
             traces.add(ScatterTrace.builder(rx, ry).mode(ScatterTrace.Mode.LINE).name(referenceName).build());
             c.addSeries(referenceName, rx, ry).setMarker(SeriesMarkers.NONE);
         }
-        Figure f = figure(title, x, yTitle, logX, false, traces);
+        Figure f = figure(title, x, "value", logX, false, traces);
         return new Explorer(title, List.of(f), Plots.png(c));
     }
 
