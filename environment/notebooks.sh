@@ -9,6 +9,7 @@ usage() {
 usage: environment/notebooks.sh [--port N] [NOTEBOOK...]
        environment/notebooks.sh --execute [--quick] [NOTEBOOK...]
        environment/notebooks.sh --check [--quick] [NOTEBOOK...]
+       environment/notebooks.sh --site
 
 Sets the machine up (environment/setup.sh), then:
 
@@ -17,13 +18,16 @@ Sets the machine up (environment/setup.sh), then:
   --port N        serve Jupyter on port N (default: 8888 or the next free one).
   --execute       re-executes the notebooks in full mode and, for each that runs cleanly,
                   writes it back in place with its README picture (notebooks/figures/);
-                  HTML renderings go to target/notebooks-html/.
+                  HTML renderings go to target/notebooks-html/, and the reading site
+                  target/site/ is rebuilt from the notebooks.
   --execute --quick
                   the same with the small CI budgets, written to target/notebooks-quick/
                   (executed copies and HTML); committed files are not touched.
   --check [--quick]
                   executes copies and fails on any problem (error or stderr output, a code
                   cell without output); writes nothing.
+  --site          builds the offline reading site target/site/ (index, one page per
+                  notebook, every asset local) from the committed notebooks; no kernel.
   -h, --help      prints this help.
 
 NOTEBOOK is a file name in notebooks/, with or without .ipynb (e.g. 01-head-collapse);
@@ -42,6 +46,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --execute) [ "$mode" = check ] && die "--execute and --check exclude each other"; mode=execute ;;
     --check) [ "$mode" = execute ] && die "--execute and --check exclude each other"; mode=check ;;
+    --site) [ "$mode" = open ] || die "--site stands alone (--execute builds the site too)"; mode=site ;;
     --quick) quick=1 ;;
     --port) [ $# -ge 2 ] || die "--port needs a number"; port=$2; shift ;;
     --port=*) port=${1#--port=} ;;
@@ -51,6 +56,9 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+if [ "$mode" = site ] && { [ "$quick" -eq 1 ] || [ "${#names[@]}" -gt 0 ]; }; then
+  die "--site takes no notebook names and no --quick: it renders every committed notebook"
+fi
 [ "$quick" -eq 0 ] || [ "$mode" != open ] ||
   die "--quick only applies to --execute or --check (see --help)"
 [ -z "$port" ] || [ "$mode" = open ] || die "--port only applies when opening Jupyter"
@@ -75,6 +83,9 @@ bash "$home/environment/setup.sh"
 python=$(cat "$home/target/python-path")
 export CAUSAL_HEADS_HOME="$home"
 
+# the reading site, from the committed notebooks: no kernel needed
+[ "$mode" = site ] && exec "$python" "$home/environment/site.py"
+
 if [ "$mode" = open ]; then
   extra=(--MultiKernelManager.default_kernel_name=causal-heads --notebook-dir="$home/notebooks")
   [ "$(id -u)" -eq 0 ] && extra+=(--allow-root)
@@ -95,7 +106,7 @@ fi
 mkdir -p "$home/target/kernel-logs"
 export CAUSAL_HEADS_KERNEL_LOG="$home/target/kernel-logs/notebooks.log"
 case "$mode/$quick" in
-  execute/0) args=(--html "$home/target/notebooks-html") ;;
+  execute/0) args=(--html "$home/target/notebooks-html" --site) ;;
   execute/1) args=(--quick --out "$home/target/notebooks-quick" --html "$home/target/notebooks-quick") ;;
   check/0) args=(--check) ;;
   check/1) args=(--check --quick) ;;

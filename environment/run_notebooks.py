@@ -216,6 +216,8 @@ def main(argv):
     parser.add_argument("--out", metavar="DIR", help="write executed copies to DIR instead of in place")
     parser.add_argument("--html", metavar="DIR", help="also write an HTML rendering of each notebook")
     parser.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell (default 900)")
+    parser.add_argument("--site", action="store_true",
+                        help="after a clean run, rebuild the reading site target/site/ (environment/site.py)")
     args = parser.parse_args(argv)
 
     for path in args.notebooks:
@@ -294,6 +296,11 @@ def main(argv):
               f"not written in place (executed copies in target/notebooks-failed/)", file=sys.stderr)
     else:
         print(f"[notebooks] {n} notebook(s) ok ({'quick' if args.quick else 'full'} mode; {where})", file=sys.stderr)
+        if args.site:
+            import subprocess
+            site = subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "site.py")])
+            if site.returncode != 0:
+                return 1
     return 1 if failures else 0
 
 

@@ -5,13 +5,18 @@
 #      otherwise prints the one command to run);
 #   3. builds the library (target/classes), its runtime dependencies (target/lib) and fetches
 #      the Java kernel through Maven (target/kernel);
-#   4. installs the project kernelspec "causal-heads" for the current user.
+#   4. installs the project kernelspec "causal-heads" for the current user;
+#   5. installs the reading surface's local copies, Debian packages when run as root:
+#      MathJax (libjs-mathjax), plotly.js (python3-plotly; served to the notebook as the
+#      nbextension causal-heads/plotly.js) and Chromium (chromium, for the browser test).
 # Nothing is installed half-way: every check runs before the kernelspec is written.
 set -euo pipefail
 
 home=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 kernel_name=causal-heads
 apt_packages="jupyter-notebook jupyter-nbconvert python3-nbclient jupyter-client"
+# the reading surface: offline MathJax and plotly.js, and a browser for the site test
+reading_packages="libjs-mathjax python3-plotly chromium"
 
 say() { echo "setup: $*" >&2; }
 die() { echo "setup: $*" >&2; exit 1; }
@@ -95,4 +100,27 @@ trap 'rm -rf "$spec"' EXIT
 sh "$home/environment/kernel/write_spec.sh" "$spec" "$home"
 "$python" -m jupyter_client.kernelspecapp install --user --name "$kernel_name" "$spec" >/dev/null 2>&1 ||
   die "could not install the kernelspec '$kernel_name' (jupyter kernelspec install --user failed)."
+# --- 5. Reading surface: local MathJax, plotly.js, Chromium ------------------------------
+missing=()
+for pkg in $reading_packages; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+    say "installing from Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq "${missing[@]}" >&2 ||
+      { apt-get update -qq >&2 && apt-get install -y -qq "${missing[@]}" >&2; } ||
+      say "note: apt-get install ${missing[*]} failed; the notebooks still run, without the site's browser test or interactive figures."
+  else
+    say "note: ${missing[*]} not installed (the site, the interactive figures or the browser test need them): sudo apt-get install -y ${missing[*]}"
+  fi
+fi
+# plotly.js for the interactive figures, served by the notebook server as /nbextensions/causal-heads/plotly.js
+plotly_js=/usr/share/python3-plotly/plotly.js
+if [ -f "$plotly_js" ]; then
+  nbext=$("$python" -c "from jupyter_core.paths import jupyter_data_dir; print(jupyter_data_dir())")/nbextensions/causal-heads
+  mkdir -p "$nbext"
+  cmp -s "$plotly_js" "$nbext/plotly.js" || cp "$plotly_js" "$nbext/plotly.js"
+fi
 say "ready: kernel '$kernel_name' -> $home (python: $python)"

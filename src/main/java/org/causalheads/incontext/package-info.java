@@ -17,31 +17,31 @@
  *
  * <h2>Definitions used here</h2>
  * <ul>
- *   <li><b>Sequences.</b> Positions {@code 0..T-1}, tokens in {@code [S]}. A fixed latent graph
- *       gives each context position at most one parent {@code p(i) < i}. Every sequence draws
- *       its own transition matrix {@code π} (rows Dirichlet(α·1_S), α = 0.1 by default); roots
- *       come from the stationary law {@code μ_π}, children from {@code π(·|x_{p(i)})}. The
+ *   <li><b>Sequences.</b> Positions $0,\dots,T-1$, tokens in $[S]$. A fixed latent graph
+ *       gives each context position at most one parent $p(i) \lt  i$. Every sequence draws
+ *       its own transition matrix $\pi$ (rows Dirichlet($\alpha \cdot 1_S$), $\alpha = 0.1$ by default); roots
+ *       come from the stationary law $\mu_{\pi}$, children from $\pi (\cdot |x_{p(i)})$. The
  *       last position is a query drawn uniformly; the target is the whole row
- *       {@code π(·|x_{T-1})} and the loss is the cross-entropy against it
+ *       $\pi (\cdot |x_{T-1})$ and the loss is the cross-entropy against it
  *       ({@link org.causalheads.incontext.InContextTree}). The multi-parent variant keeps one
- *       Dirichlet row per parent tuple and predicts a hidden node {@code T}
+ *       Dirichlet row per parent tuple and predicts a hidden node $T$
  *       ({@link org.causalheads.incontext.InContextDag}).</li>
- *   <li><b>Near-reducible π.</b> Small α makes rows nearly one-hot and the chain nearly
+ *   <li><b>Near-reducible $\pi$.</b> Small $\alpha$ makes rows nearly one-hot and the chain nearly
  *       reducible, where the stationary vector is ill-conditioned. It is computed by GTH
- *       elimination (no subtractions); a vanishing pivot is floored at {@code 1e-300}; the
+ *       elimination (no subtractions); a vanishing pivot is floored at $10^{-300}$; the
  *       result is clipped at 0 and renormalised, and replaced by the uniform law if still not a
  *       finite probability vector. Dirichlet rows are drawn in the log domain, so no row is
  *       ever all zeros.</li>
  *   <li><b>Baselines.</b> Bayes: Dirichlet-smoothed counts of the context's transitions out of
- *       the query's token (the root's information about π through μ_π is ignored, as in the
- *       authors' code). Unigram: in-context token frequencies plus α. Uniform: {@code ln S}.</li>
+ *       the query's token (the root's information about $\pi$ through $\mu_{\pi}$ is ignored, as in the
+ *       authors' code). Unigram: in-context token frequencies plus $\alpha$. Uniform: $\ln S$.</li>
  *   <li><b>Model.</b> Attention-only, disentangled: the residual stream is the concatenation
- *       of the one-hot embedding {@code [e_x; e_i]} and every head's output, each head one
+ *       of the one-hot embedding $[e_x; e_i]$ and every head's output, each head one
  *       bilinear score matrix and no value map ({@link org.causalheads.incontext.Transformer}).</li>
  *   <li><b>Metrics.</b> Mean attention on the true parent: layer-1 attention averaged over a
  *       fixed evaluation batch, mass on the parent, averaged over positions with a parent
  *       ({@link org.causalheads.incontext.AttentionSnapshot#meanParentAttention}); the authors'
- *       figure uses instead the causal softmax of the position block of {@code A₁}
+ *       figure uses instead the causal softmax of the position block of $A_1$
  *       ({@link org.causalheads.incontext.Transformer#positionAttention}), reported as well.
  *       Induction score: last-layer attention of a row on its induction targets, the positions
  *       whose previous token equals the row's token ({@link org.causalheads.incontext.AttentionMetrics#inductionMass});
@@ -49,14 +49,14 @@
  *       ({@link org.causalheads.incontext.AttentionSnapshot}); both have ceiling 1.</li>
  *   <li><b>Theory.</b> {@link org.causalheads.incontext.GradientProbe}: the negative gradient
  *       of the layer-1 position block at a specific initialisation, sampled and to first order;
- *       {@link org.causalheads.incontext.ChiSquareInformation}: the χ² mutual information
- *       between positions given π; {@link org.causalheads.incontext.RowAgreement}: how far two
+ *       {@link org.causalheads.incontext.ChiSquareInformation}: the $\chi^2$ mutual information
+ *       between positions given $\pi$; {@link org.causalheads.incontext.RowAgreement}: how far two
  *       such matrices agree row by row. The class comments say which parts are derived and which
  *       are the project's reconstruction.</li>
  * </ul>
  *
  * <p>Reference settings (single parent): S = 10, T = 20, SGD lr 1 with cosine decay,
- * 2^17 steps × 1024. Random trees: 20 graphs, S = 3, T = 20, 2^14 × 1024. Multi-parent:
+ * 2^17 steps $\times$ 1024. Random trees: 20 graphs, S = 3, T = 20, 2^14 $\times$ 1024. Multi-parent:
  * S = 5, T = 32, heads [2,1], AdamW 1e-2. These are for the {@code incontext-paper} command;
  * notebooks use the smaller budgets listed in the CLI's defaults.
  */

@@ -116,7 +116,8 @@ public final class PlainJShellRunner {
                 if (problems.isEmpty() && hasPicture(cell)) {
                     String type = last instanceof ExpressionSnippet x ? x.typeName()
                             : last instanceof VarSnippet v ? v.typeName() : null;
-                    if (type == null || !(type.endsWith("BufferedImage") || type.endsWith("RenderedImage"))) {
+                    // an Explorer is a BufferedImage (its static twin), so other kernels show it as a PNG too
+                    if (type == null || !(type.endsWith("BufferedImage") || type.endsWith("RenderedImage") || type.endsWith("Explorer"))) {
                         problems.add("cell " + c + ": shows a picture under the project kernel but ends in "
                                 + (type == null ? "a statement" : "a value of type " + type)
                                 + "; other kernels need an image value (Plots.png)");
