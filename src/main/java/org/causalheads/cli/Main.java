@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Experiments behind the causal-heads notebooks.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, TablesCommand.class,
                 SweepCommand.class, BenchCommand.class, IncontextCommand.class, IncontextPaperCommand.class,
-                BenchIncontextCommand.class})
+                BenchIncontextCommand.class, MergeCommand.class})
 public final class Main implements Runnable {
 
     @Override
