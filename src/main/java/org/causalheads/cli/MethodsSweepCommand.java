@@ -148,6 +148,7 @@ public final class MethodsSweepCommand implements Callable<Integer> {
                 }
             }
         }
+        ShardPlan.requireDistinct(keys, "--seeds --ns --methods");
         Path written = shard == null ? file : shard.file(file);
         if (shard != null) {
             Checks.writable("--out", written);

@@ -38,6 +38,22 @@ record ShardPlan(String command, Shard shard, String header, int keyColumns, Str
         keys = List.copyOf(keys);
     }
 
+    /**
+     * Refuses a sweep whose enumeration lists a row twice (a value repeated in a list option): its
+     * rows would be computed and written twice.
+     *
+     * @param options the list options the rows come from, for the error message
+     */
+    static void requireDistinct(List<String> keys, String options) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String k : keys) {
+            if (!seen.add(k)) {
+                throw Checks.bad(options, "'" + k + "'", "this row occurs twice in the sweep; expected distinct values "
+                        + "in each list option (an option given twice adds its values to the list)");
+            }
+        }
+    }
+
     /** The plan file of a shard CSV. */
     static Path fileOf(Path shardCsv) {
         return shardCsv.resolveSibling(shardCsv.getFileName() + ".plan");

@@ -135,6 +135,7 @@ public final class SweepCommand implements Callable<Integer> {
         for (Object[] c : grid) {
             keys.add(String.join(",", key(c)));
         }
+        ShardPlan.requireDistinct(keys, "--Ts --gammas --seeds --fs --forms --objectives --ns");
         Path file = shard == null ? out : shard.file(out);
         if (shard != null) {
             Checks.writable("--out", file);
