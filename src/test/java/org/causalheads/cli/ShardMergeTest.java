@@ -64,6 +64,82 @@ class ShardMergeTest {
         }
     }
 
+    @Test
+    void slurmScriptInLocalModeRunsTheShardsAndTheMerge() throws Exception {
+        Path full = dir.resolve("full.csv");
+        Process p = start(METHODS, full, null, "full");
+        assertThat(p.waitFor(10, TimeUnit.MINUTES) && p.exitValue() == 0).isTrue();
+        Path merged = dir.resolve("local/m.csv");
+        assertThat(script(List.of("--local", "3", merged.toString()), null)).isZero();
+        int col = Arrays.asList(Files.readAllLines(full).get(0).split(",", -1)).indexOf("millis");
+        assertThat(withoutColumn(Files.readString(merged), col)).isEqualTo(withoutColumn(Files.readString(full), col));
+        assertThat(dir.resolve("local/logs/shard-3-of-3.out")).exists();
+        // an existing output is kept unless --overwrite is given
+        assertThat(script(List.of("--local", "3", merged.toString()), null)).isEqualTo(2);
+        assertThat(script(List.of("--local", "--overwrite", "3", merged.toString()), null)).isZero();
+    }
+
+    /**
+     * The submitting path, with a stand-in {@code sbatch} on the PATH that records its arguments and
+     * runs what it is given at once (array tasks with {@code SLURM_ARRAY_TASK_ID} set, in order).
+     */
+    @Test
+    void slurmScriptSubmitsAnArrayAndADependentMerge() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path log = dir.resolve("sbatch.log");
+        Path sbatch = bin.resolve("sbatch");
+        Files.writeString(sbatch, """
+                #!/usr/bin/env bash
+                echo "$*" >> "$SBATCH_LOG"
+                array=""
+                while [[ $# -gt 0 && $1 == --* ]]; do
+                  case $1 in
+                    --array=*) array=${1#--array=} ;;
+                    --export=*) export "${1#--export=ALL,}" ;;
+                  esac
+                  shift
+                done
+                script=$1; shift
+                if [ -n "$array" ]; then
+                  for i in $(seq "${array%-*}" "${array#*-}"); do
+                    SLURM_ARRAY_TASK_ID=$i bash "$script" "$@" >&2 || exit 1
+                  done
+                  echo 1001
+                else
+                  bash "$script" "$@" >&2 || exit 1
+                  echo "1002;cluster"
+                fi
+                """);
+        assertThat(sbatch.toFile().setExecutable(true)).isTrue();
+        Path merged = dir.resolve("slurm/m.csv");
+        assertThat(script(List.of("3", merged.toString()), bin)).isZero();
+        List<String> calls = Files.readAllLines(log);
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0)).contains("--array=1-3").contains("--shard-step 3 " + merged);
+        assertThat(calls.get(1)).contains("--dependency=afterok:1001").contains("--merge-step false 3 " + merged);
+        List<String> lines = Files.readAllLines(merged);
+        assertThat(lines.get(0)).isEqualTo(String.join(",", org.causalheads.compare.ResultRow.HEADER));
+        assertThat(lines).hasSize(1 + 2 * 2 * 3);
+    }
+
+    /** Runs environment/slurm/sweep-array.sh with {@code before} and then {@link #METHODS}. */
+    private int script(List<String> before, Path pathPrefix) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("bash", HOME.resolve("environment/slurm/sweep-array.sh").toString()));
+        cmd.addAll(before);
+        cmd.addAll(List.of(METHODS));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("log-script").toFile()));
+        pb.environment().put("JAVA", Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        pb.environment().put("CAUSAL_HEADS_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+        pb.environment().put("SBATCH_LOG", dir.resolve("sbatch.log").toString());
+        if (pathPrefix != null) {
+            pb.environment().put("PATH", pathPrefix + File.pathSeparator + System.getenv("PATH"));
+        }
+        Process p = pb.start();
+        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        return p.exitValue();
+    }
+
     /**
      * Runs {@code args} unsharded into {@code fullOut} and as shards 1/3..3/3 into {@code partOut},
      * four JVMs at once, merges the shards, and compares.
