@@ -16,6 +16,8 @@
 # Extra sbatch options (partition, account, time, memory) go in CAUSAL_HEADS_SBATCH, e.g.
 #   CAUSAL_HEADS_SBATCH="--partition=cpu --time=12:00:00 --mem=8G" \
 #     environment/slurm/sweep-array.sh 8 data/methods_asia.csv sweep methods --problem network --bif asia
+# Logs go to CAUSAL_HEADS_LOGS (default target/slurm-logs); the shard CSVs and their plans stay
+# beside OUT (git ignores them), so a rerun resumes them.
 # A shard that fails can be resubmitted alone (sbatch --array=<i> ...); it resumes its own file.
 # The library must be built first (environment/setup.sh or mvn -DskipTests package).
 #
@@ -76,7 +78,7 @@ for a in "${@:4}"; do
 done
 [ -d "$home/target/classes/org/causalheads" ] && [ -d "$home/target/lib" ] ||
   { echo "error: $home/target: the library is not built; expected environment/setup.sh to have run" >&2; exit 2; }
-logs=$(dirname "$(merged_csv "$cmd" "$out")")/logs
+logs=${CAUSAL_HEADS_LOGS:-$home/target/slurm-logs}
 mkdir -p "$logs"
 
 if $local_mode; then

@@ -73,7 +73,7 @@ class ShardMergeTest {
         assertThat(script(List.of("--local", "3", merged.toString()), null)).isZero();
         int col = Arrays.asList(Files.readAllLines(full).get(0).split(",", -1)).indexOf("millis");
         assertThat(withoutColumn(Files.readString(merged), col)).isEqualTo(withoutColumn(Files.readString(full), col));
-        assertThat(dir.resolve("local/logs/shard-3-of-3.out")).exists();
+        assertThat(dir.resolve("logs/shard-3-of-3.out")).exists();
         // an existing output is kept unless --overwrite is given
         assertThat(script(List.of("--local", "3", merged.toString()), null)).isEqualTo(2);
         assertThat(script(List.of("--local", "--overwrite", "3", merged.toString()), null)).isZero();
@@ -132,6 +132,7 @@ class ShardMergeTest {
         pb.environment().put("JAVA", Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         pb.environment().put("CAUSAL_HEADS_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
         pb.environment().put("SBATCH_LOG", dir.resolve("sbatch.log").toString());
+        pb.environment().put("CAUSAL_HEADS_LOGS", dir.resolve("logs").toString());
         if (pathPrefix != null) {
             pb.environment().put("PATH", pathPrefix + File.pathSeparator + System.getenv("PATH"));
         }
