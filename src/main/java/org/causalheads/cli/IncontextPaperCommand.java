@@ -53,6 +53,11 @@ public final class IncontextPaperCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "" + TransformerTrainer.DEFAULT_SHARDS, description = "threads (default ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--shard", paramLabel = "i/N",
+            description = "train only the graphs of shard i of N (1-based; graph g falls to shard g mod N + 1); their "
+                    + "rows go to <out>/trees_results.shard-i-of-N.csv; combine the shards with 'merge'")
+    String shardSpec;
+
     static final String RESULT_HEADER = "graph,S,T,steps,batch,lr,schedule,root_prob,seed,parents,final_loss,bayes_loss,"
             + "unigram_loss,uniform_loss,mean_parent_attention_position_block,mean_parent_attention_data,"
             + "parent_recovery,seconds";
@@ -107,9 +112,20 @@ public final class IncontextPaperCommand implements Callable<Integer> {
         IncontextCommand.checkShape(vocab, seqLen, new int[] {1, 1}, steps, batch, threads);
         Checks.unit("--root-prob", rootProb);
         Checks.positive("--lr", lr);
+        Shard shard = Shard.parse(shardSpec);
         Path dir = out.resolve("trees");
         Checks.writable("--out", dir.resolve("trees_results.csv"));
-        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(dir.resolve(".lock"),
+        Path results = shard == null ? out.resolve("trees_results.csv") : shard.file(out.resolve("trees_results.csv"));
+        if (shard != null) {
+            List<String> keys = new ArrayList<>();
+            for (int g = 0; g < graphs; g++) {
+                keys.add(settings(g));
+            }
+            new ShardPlan("incontext-paper", shard, RESULT_HEADER, SETTINGS_COLUMNS, "seconds", keys).writeBeside(results);
+        }
+        // shards of one run write disjoint graph files, so each takes its own lock
+        String lockName = shard == null ? ".lock" : ".lock-shard-" + shard.index() + "-of-" + shard.count();
+        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(dir.resolve(lockName),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
             java.nio.channels.FileLock lock;
             try {
@@ -118,20 +134,23 @@ public final class IncontextPaperCommand implements Callable<Integer> {
                 lock = null;
             }
             if (lock == null) {
-                throw Checks.bad("--out", out, "is being written by another incontext-paper run (" + dir.resolve(".lock")
+                throw Checks.bad("--out", out, "is being written by another incontext-paper run (" + dir.resolve(lockName)
                         + " is locked); expected one writer per folder: wait for it, or use another --out");
             }
             try {
-                return runGraphs(dir);
+                return runGraphs(dir, shard, results);
             } finally {
                 lock.release();
             }
         }
     }
 
-    private int runGraphs(Path dir) {
+    private int runGraphs(Path dir, Shard shard, Path results) {
         List<String> rows = new ArrayList<>();
         for (int g = 0; g < graphs; g++) {
+            if (shard != null && !shard.owns(g)) {
+                continue;
+            }
             Path result = dir.resolve(String.format("graph_%02d_result.csv", g));
             if (Files.exists(result)) {
                 rows.add(readResultRow(result, g));
@@ -161,14 +180,15 @@ public final class IncontextPaperCommand implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "graph %d: loss %.4f (Bayes %.4f), parent attention %.3f%n", g,
                     run.finalLoss(), run.bayesLoss(), AttentionMetrics.meanOnParents(model.positionAttention(0), task));
         }
-        writeAtomically(out.resolve("trees_results.csv"), RESULT_HEADER + "\n" + String.join("\n", rows) + "\n");
+        writeAtomically(results, RESULT_HEADER + "\n" + (rows.isEmpty() ? "" : String.join("\n", rows) + "\n"));
         int col = column(RESULT_HEADER, POSITION_BLOCK_COLUMN);
         double[] pa = rows.stream().mapToDouble(r -> Double.parseDouble(r.split(",", -1)[col])).toArray();
         double mean = Arrays.stream(pa).average().orElse(Double.NaN);
         double sd = Math.sqrt(Arrays.stream(pa).map(v -> (v - mean) * (v - mean)).sum() / pa.length);
-        System.out.printf(Locale.ROOT, "%d graphs: mean attention on the true parent (position block) %.3f, std %.3f%n",
+        System.out.printf(Locale.ROOT, (shard == null ? "" : "shard " + shard.label() + ", ")
+                + "%d graphs: mean attention on the true parent (position block) %.3f, std %.3f%n",
                 pa.length, mean, sd);
-        System.out.println("results: " + out.resolve("trees_results.csv"));
+        System.out.println("results: " + results);
         return 0;
     }
 

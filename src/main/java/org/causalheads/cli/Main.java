@@ -2,6 +2,7 @@ package org.causalheads.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Experiments behind the causal-heads notebooks.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, TablesCommand.class,
                 SweepCommand.class, BenchCommand.class, IncontextCommand.class, IncontextPaperCommand.class,
-                BenchIncontextCommand.class})
+                BenchIncontextCommand.class, MergeCommand.class})
 public final class Main implements Runnable {
 
     @Override
@@ -78,8 +79,12 @@ public final class Main implements Runnable {
         if (ex instanceof CommandLine.MissingParameterException) {
             // "Missing required parameter for option '--T' (<length>)"
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("option '([^']+)'").matcher(msg);
+            List<CommandLine.Model.ArgSpec> absent = ((CommandLine.MissingParameterException) ex).getMissing();
+            CommandLine.Model.ArgSpec first = absent == null || absent.isEmpty() ? null : absent.get(0);
             String opt = ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName()
-                    : m.find() ? m.group(1) : "option";
+                    : m.find() ? m.group(1)
+                    : first instanceof CommandLine.Model.OptionSpec o ? o.longestName()
+                    : first != null ? first.paramLabel() : "option";
             return opt + ": (missing): expected a value";
         }
         CommandLine.Model.ArgSpec spec = ex.getArgSpec();

@@ -84,6 +84,11 @@ public final class MethodsSweepCommand implements Callable<Integer> {
     @Option(names = "--out", description = "CSV file (default data/methods_<kind>.csv, or data/methods_<network>.csv)")
     Path out;
 
+    @Option(names = "--shard", paramLabel = "i/N",
+            description = "compute only shard i of N (1-based; row j of the sweep falls to shard j mod N + 1) into "
+                    + "<out>.shard-i-of-N.csv; combine the shards with 'merge'")
+    String shardSpec;
+
     @Spec
     CommandSpec spec;
 
@@ -132,29 +137,60 @@ public final class MethodsSweepCommand implements Callable<Integer> {
             Checks.fits("--bif " + bif + " --ns " + maxN, 8.0 * cells * 4 + 8.0 * maxN * net.size()
                     + Checks.kgmiBytes(net.size(), java.util.Arrays.stream(net.stateCounts()).max().orElse(2), 1, 0));
         }
-        long total = (long) ns.length * seeds.length * run.size();
+        // the rows in the order an unsharded run writes them: seeds, then n, then methods
+        Shard shard = Shard.parse(shardSpec);
+        List<String> keys = new ArrayList<>();
+        for (long seed : seeds) {
+            String name = task(net, netName, 1, seed).name();
+            for (int n : ns) {
+                for (Method m : run) {
+                    keys.add(ResultRow.key(name, settings, m.label(), n, seed));
+                }
+            }
+        }
+        ShardPlan.requireDistinct(keys, "--seeds --ns --methods");
+        Path written = shard == null ? file : shard.file(file);
+        if (shard != null) {
+            Checks.writable("--out", written);
+            new ShardPlan("sweep methods", shard, String.join(",", ResultRow.HEADER), ResultRow.KEY_COLUMNS, "millis", keys)
+                    .writeBeside(written);
+        }
+        long total = java.util.stream.IntStream.range(0, keys.size()).filter(j -> shard == null || shard.owns(j)).count();
         int skipped = 0;
-        try (ResumableCsv w = ResumableCsv.open("--out", file, ResultRow.HEADER, ResultRow.KEY_COLUMNS, System.err);
-             ProgressBar bar = new ProgressBar("sweep methods", total, System.err)) {
+        try (ResumableCsv w = ResumableCsv.open("--out", written, ResultRow.HEADER, ResultRow.KEY_COLUMNS, System.err);
+             ProgressBar bar = new ProgressBar(shard == null ? "sweep methods" : "sweep methods " + shard.label(), total,
+                     System.err)) {
             Set<String> existing = w.doneKeys();
+            int j = 0;
             for (long seed : seeds) {
                 for (int n : ns) {
-                    ComparisonTask task = task(net, netName, n, seed);
+                    ComparisonTask task = null; // drawn only if one of its rows is computed here
                     for (Method m : run) {
-                        String key = ResultRow.key(task.name(), settings, m.label(), n, seed);
+                        int row = j++;
+                        if (shard != null && !shard.owns(row)) {
+                            continue;
+                        }
+                        String key = keys.get(row);
                         if (existing.contains(key)) {
                             skipped++;
                             bar.step();
                             continue;
                         }
+                        if (task == null) {
+                            task = task(net, netName, n, seed);
+                        }
                         MethodResult r = m.run(task);
-                        w.appendLine(ResultRow.of(task, settings, seed, r).csv());
+                        ResultRow result = ResultRow.of(task, settings, seed, r);
+                        if (!result.key().equals(key)) {
+                            throw new IllegalStateException("row key " + result.key() + " differs from the planned " + key);
+                        }
+                        w.appendLine(result.csv());
                         bar.step();
                     }
                 }
             }
         }
-        System.err.println("wrote " + file + " (" + (total - skipped) + " new rows, " + skipped + " already present; settings: "
+        System.err.println("wrote " + written + " (" + (total - skipped) + " new rows, " + skipped + " already present; settings: "
                 + settings + ")");
         return 0;
     }

@@ -197,7 +197,7 @@ final class ResumableCsv implements Closeable {
         long offset = lines[0].getBytes(StandardCharsets.UTF_8).length + 1L;
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i];
-            boolean ok = !line.isEmpty() && line.indexOf('\0') < 0 && line.split(",", -1).length == header.size();
+            boolean ok = completeRow(line, header.size());
             if (!ok && firstBad < 0) {
                 firstBad = i;
                 cutAt = offset;
@@ -216,6 +216,47 @@ final class ResumableCsv implements Closeable {
             ch.truncate(cutAt);
         }
         return keys;
+    }
+
+    /** Whether a line (without its newline) is a complete row of a CSV with {@code columns} columns. */
+    private static boolean completeRow(String line, int columns) {
+        return !line.isEmpty() && line.indexOf('\0') < 0 && line.split(",", -1).length == columns;
+    }
+
+    /**
+     * The rows of a finished CSV, read without changing it, under the checks {@link #open} makes;
+     * here every damage is refused, a damaged tail included (it is what a killed run leaves, and
+     * rerunning the same command repairs it).
+     *
+     * @param what the option or argument naming the file, for error messages
+     * @return the data lines, in file order
+     * @throws IllegalArgumentException naming the file and the first damaged line if the file is
+     *                                  missing, not UTF-8, has another header, or has a line that is
+     *                                  not a complete row
+     */
+    static List<String> readFinished(String what, Path file, List<String> header) {
+        if (!Files.isRegularFile(file)) {
+            throw Checks.bad(what, file, "no such file; expected a CSV written by a sweep");
+        }
+        String text = Checks.readText(what, file);
+        String expected = String.join(",", header);
+        if (text.isEmpty() || !text.endsWith("\n")) {
+            throw Checks.bad(what, file, (text.isEmpty() ? "empty" : "its last line is not complete (a run was cut short)")
+                    + "; expected a finished CSV (rerun the command that wrote it to repair and finish it)");
+        }
+        String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
+        if (!lines[0].equals(expected)) {
+            throw Checks.bad(what, file, "header '" + abbreviate(lines[0]) + "'; expected header '" + expected + "'");
+        }
+        List<String> rows = new java.util.ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            if (!completeRow(lines[i], header.size())) {
+                throw Checks.bad(what, file, "line " + (i + 1) + " is not a complete row ('" + abbreviate(lines[i])
+                        + "'); expected " + header.size() + " fields per line (rerun the command that wrote it to repair it)");
+            }
+            rows.add(lines[i]);
+        }
+        return rows;
     }
 
     /** Saves {@code all[from..]} beside the file and reports the repair. */

@@ -72,6 +72,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "data/kgmi_sweep.csv", description = "CSV file (default ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--shard", paramLabel = "i/N",
+            description = "compute only shard i of N (1-based; row j of the grid falls to shard j mod N + 1) into "
+                    + "<out>.shard-i-of-N.csv; combine the shards with 'merge'")
+    String shardSpec;
+
     @Spec
     CommandSpec spec;
 
@@ -125,12 +130,28 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             }
         }
+        Shard shard = Shard.parse(shardSpec);
+        List<String> keys = new ArrayList<>();
+        for (Object[] c : grid) {
+            keys.add(String.join(",", key(c)));
+        }
+        ShardPlan.requireDistinct(keys, "--Ts --gammas --seeds --fs --forms --objectives --ns");
+        Path file = shard == null ? out : shard.file(out);
+        if (shard != null) {
+            Checks.writable("--out", file);
+            new ShardPlan("sweep", shard, String.join(",", HEADER), KEY.size(), "seconds", keys).writeBeside(file);
+        }
+        long mine = java.util.stream.IntStream.range(0, grid.size()).filter(j -> shard == null || shard.owns(j)).count();
         AscentConfig cfg = AscentConfig.defaults().withMaxEpochs(maxEpochs);
         int skipped = 0;
-        try (ResumableCsv w = ResumableCsv.open("--out", out, HEADER, KEY.size(), System.err);
-             ProgressBar bar = new ProgressBar("sweep", grid.size(), System.err)) {
+        try (ResumableCsv w = ResumableCsv.open("--out", file, HEADER, KEY.size(), System.err);
+             ProgressBar bar = new ProgressBar(shard == null ? "sweep" : "sweep " + shard.label(), mine, System.err)) {
             Set<String> existing = w.doneKeys();
-            for (Object[] c : grid) {
+            for (int j = 0; j < grid.size(); j++) {
+                if (shard != null && !shard.owns(j)) {
+                    continue;
+                }
+                Object[] c = grid.get(j);
                 int t = (Integer) c[0];
                 double g = (Double) c[1];
                 long seed = (Long) c[2];
@@ -138,9 +159,7 @@ public final class SweepCommand implements Callable<Integer> {
                 KgForm form = (KgForm) c[4];
                 Objective o = (Objective) c[5];
                 int n = (Integer) c[6];
-                List<String> key = List.of(Integer.toString(t), Integer.toString(problem.states), Integer.toString(problem.parents),
-                        Double.toString(g), f.name(), form.name(), o.name(), n == 0 ? "pop" : Integer.toString(n), Long.toString(seed),
-                        settings(t, g));
+                List<String> key = key(c);
                 if (existing.contains(String.join(",", key))) {
                     skipped++;
                     bar.step();
@@ -167,8 +186,19 @@ public final class SweepCommand implements Callable<Integer> {
                 bar.step();
             }
         }
-        System.err.println("wrote " + out + " (" + (grid.size() - skipped) + " new rows, " + skipped + " already present)");
+        System.err.println("wrote " + file + " (" + (mine - skipped) + " new rows, " + skipped + " already present"
+                + (shard == null ? "" : "; shard " + shard.label() + " of " + grid.size() + " rows") + ")");
         return 0;
+    }
+
+    /** The key columns of grid point {@code c} = {T, γ, seed, f, form, objective, n}. */
+    private List<String> key(Object[] c) {
+        int t = (Integer) c[0];
+        double g = (Double) c[1];
+        int n = (Integer) c[6];
+        return List.of(Integer.toString(t), Integer.toString(problem.states), Integer.toString(problem.parents),
+                Double.toString(g), ((FDivergence) c[3]).name(), ((KgForm) c[4]).name(), ((Objective) c[5]).name(),
+                n == 0 ? "pop" : Integer.toString(n), Long.toString((Long) c[2]), settings(t, g));
     }
 
     /**

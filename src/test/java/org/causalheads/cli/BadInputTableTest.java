@@ -237,6 +237,15 @@ class BadInputTableTest {
         cs.add(c("--steps: 0", "bench-incontext", "--steps", "0"));
         cs.add(c("--warmup: -1", "bench-incontext", "--warmup", "-1"));
         cs.add(c("--heads: [1,1,1,1,1,1,1,1,1]", "bench-incontext", "--heads", "1,1,1,1,1,1,1,1,1"));
+        // --shard i/N, 1 <= i <= N, on every sweep; merge's own inputs
+        cs.add(c("--shard: 0/3", "sweep", "--Ts", "8", "--gammas", "1", "--seeds", "1", "--shard", "0/3"));
+        cs.add(c("--shard: 4/3", "sweep", "methods", "--ns", "100", "--seeds", "1", "--shard", "4/3"));
+        cs.add(c("--shard: a/b", "incontext-paper", "--graphs", "1", "--shard", "a/b"));
+        cs.add(c("--shard: 1/0", "sweep", "--Ts", "8", "--gammas", "1", "--seeds", "1", "--shard", "1/0"));
+        cs.add(c("--out", "merge", plainFile.toString()));
+        cs.add(c("SHARD", "merge", "--out", dir.resolve("merged.csv").toString()));
+        cs.add(c(m, "merge", "--out", dir.resolve("merged.csv").toString(), m));
+        cs.add(c("no such plan file", "merge", "--out", dir.resolve("merged.csv").toString(), plainFile.toString()));
         return cs.stream();
     }
 
