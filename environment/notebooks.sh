@@ -28,6 +28,16 @@ Sets the machine up (environment/setup.sh), then:
                   cell without output); writes nothing.
   --site          builds the offline reading site target/site/ (index, one page per
                   notebook, every asset local) from the committed notebooks; no kernel.
+  -p KEY=VALUE    (with --execute or --check; repeatable) runs a copy with that parameter
+                  changed: a cell tagged "injected-parameters" after the parameters cell
+                  re-runs it with the new value, which must be a Java literal of the
+                  parameter's declared type (checked before any kernel starts). The executed
+                  copy goes to --out (default target/notebooks-params/); the committed file is
+                  never touched. Each check cell's result is printed.
+  --params FILE   the same for every row of a CSV (header: parameter names, optional "set"
+                  column) or JSON list of objects: one executed copy per set and a summary
+                  CSV <notebook>.summary.csv (set, each check passed/failed/not run, seconds).
+  --out DIR       where executed copies go (with --execute).
   -h, --help      prints this help.
 
 NOTEBOOK is a file name in notebooks/, with or without .ipynb (e.g. 01-head-collapse);
@@ -40,6 +50,7 @@ die() { echo "notebooks: $*" >&2; exit 2; }
 
 mode=open
 quick=0
+run_args=()   # -p, --params, --out: passed to the runner
 port=""
 names=()
 while [ $# -gt 0 ]; do
@@ -50,12 +61,18 @@ while [ $# -gt 0 ]; do
     --quick) quick=1 ;;
     --port) [ $# -ge 2 ] || die "--port needs a number"; port=$2; shift ;;
     --port=*) port=${1#--port=} ;;
+    -p) [ $# -ge 2 ] || die "-p needs KEY=VALUE"; run_args+=(-p "$2"); shift ;;
+    --params) [ $# -ge 2 ] || die "--params needs a CSV or JSON file"; run_args+=(--params "$2"); shift ;;
+    --out) [ $# -ge 2 ] || die "--out needs a folder"; run_args+=(--out "$2"); shift ;;
     -h|--help) usage; exit 0 ;;
     -*) die "unknown option '$1' (see --help)" ;;
     *) names+=("$1") ;;
   esac
   shift
 done
+if [ "${#run_args[@]}" -gt 0 ] && [ "$mode" != execute ] && [ "$mode" != check ]; then
+  die "-p, --params and --out apply to --execute or --check (see --help)"
+fi
 if [ "$mode" = site ] && { [ "$quick" -eq 1 ] || [ "${#names[@]}" -gt 0 ]; }; then
   die "--site takes no notebook names and no --quick: it renders every committed notebook"
 fi
@@ -106,10 +123,10 @@ fi
 mkdir -p "$home/target/kernel-logs"
 export CAUSAL_HEADS_KERNEL_LOG="$home/target/kernel-logs/notebooks.log"
 case "$mode/$quick" in
-  execute/0) args=(--html "$home/target/notebooks-html" --site) ;;
+  execute/0) if [ "${#run_args[@]}" -gt 0 ]; then args=(); else args=(--html "$home/target/notebooks-html" --site); fi ;;
   execute/1) args=(--quick --out "$home/target/notebooks-quick" --html "$home/target/notebooks-quick") ;;
   check/0) args=(--check) ;;
   check/1) args=(--check --quick) ;;
 esac
 # exec: Ctrl-C or a kill reaches the runner itself, which shuts its kernel down
-exec "$python" "$home/environment/run_notebooks.py" "${args[@]}" "${files[@]}"
+exec "$python" "$home/environment/run_notebooks.py" "${args[@]}" "${run_args[@]}" "${files[@]}"

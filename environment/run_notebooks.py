@@ -136,15 +136,17 @@ class Failure(Exception):
     """A notebook that did not run to the end; the message names where and why."""
 
 
-def execute(path, timeout, kernel_log):
-    """Execute a notebook on a fresh kernel; return the executed notebook, or raise Failure
-    (with the partly executed notebook as .nb) naming the cell that failed."""
+def execute(path, timeout, kernel_log, nb=None, name=None):
+    """Execute a notebook (read from path, or nb when given) on a fresh kernel; return the executed
+    notebook, or raise Failure (with the partly executed notebook as .nb) naming the cell that
+    failed."""
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    nb = nbformat.read(path, as_version=4)
-    name = os.path.basename(path)
+    if nb is None:
+        nb = nbformat.read(path, as_version=4)
+    name = name or os.path.basename(path)
     spec = nb.get("metadata", {}).get("kernelspec", {}).get("name")
     if spec != KERNEL:
         raise Failure(f"{name}: kernelspec is {spec!r}, expected {KERNEL!r}")
@@ -199,6 +201,35 @@ def execute(path, timeout, kernel_log):
     raise failure
 
 
+def report_checks(nb, name, summaries, path, set_name, raw, seconds, status):
+    """Print the notebook's check results (one line per check cell) and keep them for the
+    summary CSV of a batch run."""
+    import parameters
+    results = parameters.check_results(nb)
+    for index, state, text in results:
+        print(f"[notebooks]   {state:7s} {cell_name(nb.cells[index], index)}" + (f": {text[:300]}" if text else ""),
+              file=sys.stderr, flush=True)
+    summaries.setdefault(path, []).append((set_name, raw, results, seconds, status, nb))
+
+
+def write_summaries(summaries, out):
+    """One CSV per notebook of a batch run: set, its parameters, each check's result, wall time."""
+    import csv
+    os.makedirs(out, exist_ok=True)
+    for path, rows in summaries.items():
+        stem = os.path.splitext(os.path.basename(path))[0]
+        first = rows[0][5]
+        checks = [f"check {first_line(first.cells[i].source)[:60]} (cell {i + 1})" for i, _, _ in rows[0][2]]
+        file = os.path.join(out, stem + ".summary.csv")
+        with open(file, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(["set", "parameters", "status"] + checks + ["seconds"])
+            for set_name, raw, results, seconds, status, _ in rows:
+                w.writerow([set_name, "; ".join(f"{k}={v}" for k, v in raw.items()), status]
+                           + [state for _, state, _ in results] + [f"{seconds:.1f}"])
+        print(f"[notebooks] summary of {len(rows)} parameter set(s): {os.path.relpath(file)}", file=sys.stderr)
+
+
 def kernelspec_missing():
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
     try:
@@ -216,6 +247,10 @@ def main(argv):
     parser.add_argument("--out", metavar="DIR", help="write executed copies to DIR instead of in place")
     parser.add_argument("--html", metavar="DIR", help="also write an HTML rendering of each notebook")
     parser.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell (default 900)")
+    parser.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE",
+                        help="override a parameter (a Java literal of its declared type); executes a copy")
+    parser.add_argument("--params", metavar="FILE",
+                        help="a CSV or JSON table of parameter sets: one executed copy per set and a summary CSV")
     parser.add_argument("--site", action="store_true",
                         help="after a clean run, rebuild the reading site target/site/ (environment/site.py)")
     args = parser.parse_args(argv)
@@ -228,6 +263,33 @@ def main(argv):
     if missing:
         print(f"error: {missing}", file=sys.stderr)
         return 2
+    # parameter sets, checked against every notebook before any kernel starts
+    import parameters
+    try:
+        if args.param and args.params:
+            raise parameters.ParameterError("-p and --params exclude each other (put the fixed values in the table)")
+        sets = (parameters.read_table(args.params) if args.params else
+                [(None, parameters.parse_overrides(args.param))] if args.param else [(None, None)])
+        jobs = []
+        import nbformat
+        for path in args.notebooks:
+            for set_name, raw in sets:
+                nb = None
+                if raw is not None:
+                    nb = nbformat.read(path, as_version=4)
+                    try:
+                        raw_checked = parameters.inject(nb, raw)
+                    except parameters.ParameterError as e:
+                        where = f"{os.path.basename(path)}" + (f", set {set_name}" if set_name else "")
+                        raise parameters.ParameterError(f"{where}: {e}")
+                    nb.metadata.setdefault("causal_heads", {})["parameters"] = raw_checked
+                jobs.append((path, set_name, raw, nb))
+    except parameters.ParameterError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    parameterised = bool(args.param or args.params)
+    if parameterised and not args.check and not args.out:
+        args.out = os.path.join(HOME, "target", "notebooks-params")
     if args.quick:
         os.environ["CAUSAL_HEADS_QUICK"] = "1"
         if not args.check and not args.out:
@@ -246,14 +308,18 @@ def main(argv):
         os.makedirs(args.html, exist_ok=True)
 
     failures = []
-    for path in args.notebooks:
-        name = os.path.basename(path)
-        stem = os.path.splitext(name)[0]
+    summaries = {}
+    for path, set_name, raw, prepared in jobs:
+        stem = os.path.splitext(os.path.basename(path))[0] + (f".{set_name}" if set_name else "")
+        name = stem + ".ipynb"
         start = time.time()
-        print(f"[notebooks] {name} ...", file=sys.stderr, flush=True)
+        shown = "" if not raw else " with " + ", ".join(f"{k}={v}" for k, v in raw.items())
+        print(f"[notebooks] {name}{shown} ...", file=sys.stderr, flush=True)
         try:
-            nb = execute(path, args.timeout, kernel_log)
+            nb = execute(path, args.timeout, kernel_log, nb=prepared, name=name)
         except Failure as e:
+            if parameterised and getattr(e, "nb", None) is not None:
+                report_checks(e.nb, name, summaries, path, set_name, raw, time.time() - start, "failed")
             failures.append(str(e))
             if getattr(e, "nb", None) is not None:
                 import nbformat
@@ -283,6 +349,10 @@ def main(argv):
                 f.write(body)
         status = "ok" if not found else f"{len(found)} problem(s)"
         print(f"[notebooks] {name} {status} in {time.time() - start:.1f} s", file=sys.stderr, flush=True)
+        if parameterised:
+            report_checks(nb, name, summaries, path, set_name, raw, time.time() - start, "ok" if not found else "problems")
+    if args.params and args.out:
+        write_summaries(summaries, args.out)
 
     for f in failures:
         print(f"[notebooks] {f}", file=sys.stderr)
@@ -290,7 +360,7 @@ def main(argv):
              f"written to {os.path.relpath(args.out)}" if args.out else "written in place")
     if args.html and not args.check:
         where += f", HTML in {os.path.relpath(args.html)}"
-    n = len(args.notebooks)
+    n = len(jobs)
     if failures:
         print(f"[notebooks] FAILED: {len(failures)} problem(s) in {n} notebook(s); failed notebooks are "
               f"not written in place (executed copies in target/notebooks-failed/)", file=sys.stderr)
