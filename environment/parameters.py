@@ -27,42 +27,34 @@ class ParameterError(Exception):
     """A bad override: unknown key, bad value, or a notebook without a parameters cell."""
 
 
-def split_statements(source):
-    """Top-level statements of a Java cell: (text, ends_with_semicolon). Comments are dropped;
-    strings, chars and bracket depth are respected."""
-    out, buf, depth, i, n = [], [], 0, 0, len(source)
+def strip_comments(source):
+    """Java source without // and /* */ comments (string and char literals kept as they are)."""
+    out, i, n = [], 0, len(source)
     while i < n:
-        c = source[i]
         if source.startswith("//", i):
             j = source.find("\n", i)
             i = n if j < 0 else j
-            continue
-        if source.startswith("/*", i):
+        elif source.startswith("/*", i):
             j = source.find("*/", i + 2)
             i = n if j < 0 else j + 2
-            continue
-        if c in "\"'":
+        elif source[i] in "\"'":
             j = i + 1
-            while j < n and source[j] != c:
+            while j < n and source[j] != source[i]:
                 j += 2 if source[j] == "\\" else 1
-            buf.append(source[i:j + 1])
+            out.append(source[i:j + 1])
             i = j + 1
-            continue
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-        if c == ";" and depth == 0:
-            text = "".join(buf).strip()
-            if text:
-                out.append((text, True))
-            buf = []
         else:
-            buf.append(c)
-        i += 1
-    text = "".join(buf).strip()
-    if text:
-        out.append((text, False))
+            out.append(source[i])
+            i += 1
+    return "".join(out)
+
+
+def split_statements(source):
+    """Top-level statements of a Java cell: (text, ends_with_semicolon), comments dropped."""
+    parts = split_top(strip_comments(source), ";")
+    out = [(p.strip(), True) for p in parts[:-1] if p.strip()]
+    if parts[-1].strip():
+        out.append((parts[-1].strip(), False))
     return out
 
 
