@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 import org.causalheads.dag.Dag;
+import org.causalheads.numeric.Rng;
 
 /**
  * An immutable discrete Bayesian network: variables with named states and one conditional
@@ -245,8 +245,8 @@ public final class BayesNet {
 
     /**
      * {@code n} independent forward (ancestral) samples, {@code [sample][node]} with nodes in
-     * topological order and values the state indices. Reproducible for a given seed
-     * ({@link SplittableRandom}).
+     * topological order and values the state indices: each node's state is drawn from its CPT row
+     * given its parents' states with {@link Rng#nextFromCumulative}. Reproducible for a given seed.
      *
      * @throws IllegalArgumentException if {@code n < 1}
      */
@@ -260,15 +260,7 @@ public final class BayesNet {
         for (int i = 0; i < t; i++) {
             cum[i] = new double[cpt[i].length][];
             for (int c = 0; c < cpt[i].length; c++) {
-                double[] row = cpt[i][c];
-                double[] cu = new double[row.length];
-                double acc = 0;
-                for (int s = 0; s < row.length; s++) {
-                    acc += row[s];
-                    cu[s] = acc;
-                }
-                cu[row.length - 1] = Double.POSITIVE_INFINITY; // guards against rounding at the top
-                cum[i][c] = cu;
+                cum[i][c] = Rng.cumulative(cpt[i][c]);
             }
             int k = parents[i].length;
             strides[i] = new int[k];
@@ -278,7 +270,7 @@ public final class BayesNet {
                 stride *= variables.get(parents[i][m]).size();
             }
         }
-        SplittableRandom rng = new SplittableRandom(seed);
+        Rng rng = new Rng(seed);
         int[][] x = new int[n][t];
         for (int r = 0; r < n; r++) {
             int[] xr = x[r];
@@ -289,13 +281,7 @@ public final class BayesNet {
                 for (int m = 0; m < p.length; m++) {
                     c += xr[p[m]] * st[m];
                 }
-                double[] cu = cum[i][c];
-                double u = rng.nextDouble();
-                int s = 0;
-                while (u >= cu[s]) {
-                    s++;
-                }
-                xr[i] = s;
+                xr[i] = rng.nextFromCumulative(cum[i][c]);
             }
         }
         return x;

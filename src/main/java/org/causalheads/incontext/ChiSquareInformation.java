@@ -1,5 +1,8 @@
 package org.causalheads.incontext;
 
+import org.causalheads.info.FDivergence;
+import org.causalheads.info.InfoMeasures;
+
 /**
  * χ² mutual information between positions of an in-context task, the quantity whose row
  * argmax the theory says is the parent.
@@ -62,23 +65,13 @@ public final class ChiSquareInformation {
         }
         double[][] out = new double[t][t];
         double nInv = 1.0 / samples;
+        double[] joint = new double[ss];
         for (int i = 1; i < t; i++) {
             for (int j = 0; j < i; j++) {
-                double acc = 0;
-                for (int a = 0; a < s; a++) {
-                    double pa = single[i * s + a] * nInv;
-                    if (pa == 0) {
-                        continue;
-                    }
-                    for (int b = 0; b < s; b++) {
-                        double pb = single[j * s + b] * nInv;
-                        double pab = pair[i * t * ss + j * ss + a * s + b] * nInv;
-                        if (pab > 0) {
-                            acc += pab * pab / (pa * pb);
-                        }
-                    }
+                for (int q = 0; q < ss; q++) {
+                    joint[q] = pair[i * t * ss + j * ss + q] * nInv;
                 }
-                out[i][j] = acc - 1;
+                out[i][j] = chiSquare(joint, s);
             }
         }
         return out;
@@ -92,17 +85,40 @@ public final class ChiSquareInformation {
      */
     public static double[][] chiSquareMutualInformation(InContextTree task, int draws, long seed) {
         int s = task.vocabSize();
-        return PairJoints.averageOverPi(task, draws, seed, false, false, (joint, mu, pi) -> {
-            double acc = 0;
-            for (int a = 0; a < s; a++) {
-                for (int b = 0; b < s; b++) {
-                    double pab = joint[a * s + b];
-                    if (pab > 0 && mu[a] > 0 && mu[b] > 0) {
-                        acc += pab * pab / (mu[a] * mu[b]);
-                    }
-                }
+        return PairJoints.averageOverPi(task, draws, seed, false, false, (joint, mu, pi) -> chiSquare(joint, s));
+    }
+
+    /**
+     * {@code I_χ²} of an {@code S×S} joint ({@code joint[a·S + b]}), by
+     * {@link InfoMeasures#fMutualInformation} with {@link FDivergence#CHI2} on the joint restricted
+     * to the states of positive marginal probability: a state that never occurs adds nothing to
+     * {@code Σ P(a,b)²/(P(a)P(b))} and would put a zero in the denominator.
+     */
+    static double chiSquare(double[] joint, int s) {
+        int[] rows = new int[s], cols = new int[s];
+        int nr = 0, nc = 0;
+        for (int a = 0; a < s; a++) {
+            double r = 0, c = 0;
+            for (int b = 0; b < s; b++) {
+                r += joint[a * s + b];
+                c += joint[b * s + a];
             }
-            return acc - 1;
-        });
+            if (r > 0) {
+                rows[nr++] = a;
+            }
+            if (c > 0) {
+                cols[nc++] = a;
+            }
+        }
+        if (nr == s && nc == s) {
+            return InfoMeasures.fMutualInformation(FDivergence.CHI2, joint, s, s);
+        }
+        double[] kept = new double[nr * nc];
+        for (int a = 0; a < nr; a++) {
+            for (int b = 0; b < nc; b++) {
+                kept[a * nc + b] = joint[rows[a] * s + cols[b]];
+            }
+        }
+        return InfoMeasures.fMutualInformation(FDivergence.CHI2, kept, nr, nc);
     }
 }

@@ -1,8 +1,11 @@
 package org.causalheads.notebook;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The checks that end a notebook's sections: each claim is stated once, with the numbers that
@@ -21,6 +24,7 @@ import java.util.Locale;
 public final class Claims {
 
     private final List<String> held = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     private Claims() {
     }
@@ -45,9 +49,67 @@ public final class Claims {
         return this;
     }
 
-    /** The claims that held, as one sentence: {@code "Checked: a; b."}. */
+    /**
+     * One claim over many items: it holds if {@code holds} is true of every item. If not, the
+     * {@link AssertionError} carries the claim and the first item it fails on, described by
+     * {@code counterexample} — so a per-item check keeps its diagnosis without a loop around a throw.
+     *
+     * @throws AssertionError "claim failed: ", the formatted claim, " — fails for " and the first failing item
+     */
+    public <T> Claims all(Iterable<T> items, Predicate<? super T> holds, Function<? super T, String> counterexample,
+            String claim, Object... numbers) {
+        String text = String.format(Locale.ROOT, claim, numbers);
+        for (T item : items) {
+            if (!holds.test(item)) {
+                throw new AssertionError("claim failed: " + text + " — fails for " + counterexample.apply(item));
+            }
+        }
+        held.add(text);
+        return this;
+    }
+
+    /**
+     * One claim that no counterexample was found: it holds if {@code counterexamples} (collected
+     * by the caller, e.g. rows that disagree) is empty, else the {@link AssertionError} lists them.
+     *
+     * @throws AssertionError "claim failed: ", the formatted claim, " — fails for " and the counterexamples
+     */
+    public Claims none(Collection<?> counterexamples, String claim, Object... numbers) {
+        String text = String.format(Locale.ROOT, claim, numbers);
+        if (!counterexamples.isEmpty()) {
+            throw new AssertionError("claim failed: " + text + " — fails for " + counterexamples);
+        }
+        held.add(text);
+        return this;
+    }
+
+    /**
+     * A statement that is reported but not checked (a reading the data do not decide, or a claim
+     * whose premise does not hold in this run); it follows the checked claims in the report.
+     */
+    public Claims reported(String statement, Object... numbers) {
+        notes.add(String.format(Locale.ROOT, statement, numbers));
+        return this;
+    }
+
+    /**
+     * The claims that held, as one sentence: {@code "Checked: a; b."}, followed by
+     * {@code " Reported, not checked: c; d."} if any statement was only {@linkplain #reported reported}.
+     */
     public String report() {
-        return held.isEmpty() ? "Checked: nothing." : "Checked: " + String.join("; ", held) + ".";
+        String checked = held.isEmpty() ? "Checked: nothing." : "Checked: " + String.join("; ", held) + ".";
+        return notes.isEmpty() ? checked : checked + " Reported, not checked: " + String.join("; ", notes) + ".";
+    }
+
+    /**
+     * The same as {@link #report()} one line per statement, for long lists: {@code "✓ a"} for each claim
+     * that held, then {@code "· reported, not checked: c"} for each statement only reported.
+     */
+    public String lines() {
+        List<String> out = new ArrayList<>();
+        held.forEach(h -> out.add("✓ " + h));
+        notes.forEach(n -> out.add("· reported, not checked: " + n));
+        return out.isEmpty() ? "Checked: nothing." : String.join("\n", out);
     }
 
     /** {@link #report()} followed by further text (what the numbers mean). */

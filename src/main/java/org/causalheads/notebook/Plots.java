@@ -7,13 +7,17 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import org.causalheads.numeric.LineFit;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * XChart figures for notebooks, returned as {@link BufferedImage}s: every Java kernel (rapaio,
@@ -71,6 +75,51 @@ public final class Plots {
         c.getStyler().setPlotGridLinesColor(new Color(0xE0E0E0));
         c.getStyler().setMarkerSize(5);
         return c;
+    }
+
+    /** A series drawn as a line without markers (a curve: a trajectory, a model's prediction). */
+    public static XYSeries line(XYChart chart, String name, double[] x, double[] y) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        return s;
+    }
+
+    /** A series drawn as markers without a line (measurements). */
+    public static XYSeries points(XYChart chart, String name, double[] x, double[] y) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setLineStyle(SeriesLines.NONE);
+        return s;
+    }
+
+    /**
+     * A horizontal reference line at height {@code y} from {@code x0} to {@code x1} (a threshold,
+     * a bound, a chance level): dashed, grey, without markers.
+     */
+    public static XYSeries reference(XYChart chart, String name, double x0, double x1, double y) {
+        XYSeries s = line(chart, name, new double[] {x0, x1}, new double[] {y, y});
+        s.setLineStyle(SeriesLines.DASH_DASH);
+        s.setLineColor(Color.GRAY);
+        return s;
+    }
+
+    /**
+     * The fitted straight line {@code fit.predict(x)} from {@code x0} to {@code x1}; on a chart
+     * with logarithmic axes, pass a {@link LineFit#logLog} fit and it is drawn as
+     * {@code y = exp(intercept)·x^slope}, a straight line on those axes.
+     */
+    public static XYSeries fit(XYChart chart, String name, LineFit fit, double x0, double x1, boolean logLog) {
+        double[] x = {x0, x1};
+        double[] y = logLog
+                ? new double[] {Math.exp(fit.predict(Math.log(x0))), Math.exp(fit.predict(Math.log(x1)))}
+                : new double[] {fit.predict(x0), fit.predict(x1)};
+        return line(chart, name, x, y);
+    }
+
+    /** Makes both axes of {@code chart} logarithmic ({@code logX}, {@code logY} each), and returns it. */
+    public static XYChart logAxes(XYChart chart, boolean logX, boolean logY) {
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        return chart;
     }
 
     /**

@@ -3,6 +3,8 @@ package org.causalheads.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class ClaimsTest {
@@ -18,5 +20,33 @@ class ClaimsTest {
         Claims c = Claims.check().that(true, "first");
         assertThatThrownBy(() -> c.that(3 < 2, "epochs %,d < %,d", 3000, 2000))
                 .isInstanceOf(AssertionError.class).hasMessage("claim failed: epochs 3,000 < 2,000");
+    }
+
+    @Test
+    void aClaimOverAllItemsNamesTheFirstItemItFailsOn() {
+        List<Integer> xs = List.of(2, 4, 5, 7);
+        assertThatThrownBy(() -> Claims.check().all(xs, x -> x % 2 == 0, x -> "x = " + x, "all %d numbers are even", xs.size()))
+                .isInstanceOf(AssertionError.class).hasMessage("claim failed: all 4 numbers are even — fails for x = 5");
+        assertThat(Claims.check().all(xs, x -> x > 0, x -> "x = " + x, "all positive").report()).isEqualTo("Checked: all positive.");
+    }
+
+    @Test
+    void aClaimOverNoItemsHolds() {
+        assertThat(Claims.check().all(List.<Integer>of(), x -> false, x -> "x", "vacuous").report()).isEqualTo("Checked: vacuous.");
+    }
+
+    @Test
+    void reportedStatementsFollowTheCheckedOnesAndAreMarkedUnchecked() {
+        Claims c = Claims.check().that(true, "a = %d", 1).reported("b = %.1f", 2.0);
+        assertThat(c.report()).isEqualTo("Checked: a = 1. Reported, not checked: b = 2.0.");
+        assertThat(c.lines()).isEqualTo("✓ a = 1\n· reported, not checked: b = 2.0");
+        assertThat(Claims.check().that(true, "only").report()).isEqualTo("Checked: only.");
+    }
+
+    @Test
+    void aClaimWithoutCounterexamplesHoldsAndOneWithThemListsThem() {
+        assertThat(Claims.check().none(List.of(), "no mismatch in %d rows", 3).report()).isEqualTo("Checked: no mismatch in 3 rows.");
+        assertThatThrownBy(() -> Claims.check().none(List.of("n=10", "n=30"), "no mismatch in %d rows", 3))
+                .isInstanceOf(AssertionError.class).hasMessage("claim failed: no mismatch in 3 rows — fails for [n=10, n=30]");
     }
 }

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import org.causalheads.numeric.LineFit;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 class PlotsTest {
 
@@ -53,5 +58,30 @@ class PlotsTest {
         assertThatThrownBy(() -> Plots.heatmap("x", new double[][] {{1, 2}, {3}}, 0, 1, null))
                 .hasMessageContaining("row 1 has 1");
         assertThatThrownBy(() -> Plots.grid(0, solid(1, 1))).hasMessageContaining("got 0");
+    }
+
+    @Test
+    void recipesSetTheirStyleAndData() {
+        XYChart c = Plots.xy("t", "x", "y");
+        XYSeries p = Plots.points(c, "measured", new double[] {1, 2, 3}, new double[] {2, 4, 6});
+        assertThat(p.getLineStyle()).isEqualTo(SeriesLines.NONE);
+        XYSeries r = Plots.reference(c, "½", 0, 10, 0.5);
+        assertThat(r.getMarker()).isEqualTo(SeriesMarkers.NONE);
+        assertThat(r.getLineStyle()).isEqualTo(SeriesLines.DASH_DASH);
+        assertThat(r.getXData()).containsExactly(0, 10);
+        assertThat(r.getYData()).containsExactly(0.5, 0.5);
+        assertThat(c.getSeriesMap()).containsKeys("measured", "½");
+    }
+
+    @Test
+    void aFittedLinePassesThroughTheFitsPredictions() {
+        double[] x = {1, 2, 4, 8}, y = {3, 5, 9, 17};   // y = 1 + 2x
+        XYSeries f = Plots.fit(Plots.xy("t", "x", "y"), "fit", LineFit.of(x, y), 1, 8, false);
+        assertThat(f.getYData()[0]).isCloseTo(3, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(f.getYData()[1]).isCloseTo(17, org.assertj.core.api.Assertions.within(1e-9));
+        double[] py = {2, 8, 32, 128};                   // y = 2x²
+        XYSeries g = Plots.fit(Plots.logAxes(Plots.xy("t", "x", "y"), true, true), "fit", LineFit.logLog(x, py), 1, 8, true);
+        assertThat(g.getYData()[0]).isCloseTo(2, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(g.getYData()[1]).isCloseTo(128, org.assertj.core.api.Assertions.within(1e-9));
     }
 }
