@@ -21,7 +21,9 @@ the cells after the previous test cell up to it (the student's solution cells am
 scores its points when every cell of its section ran without an error, and zero when a cell of
 the section failed (the failing check's message is reported), ran out of time (--timeout seconds
 per cell), ended the kernel (System.exit), or when a locked cell of the section was edited or
-deleted (locked cells before the first exercise count for every exercise). After a kernel death
+deleted (locked cells before the first exercise count for every exercise). The set-up cells are
+replayed before every test cell, so that a student cell redefining a helper or a variable (JShell
+allows redefinition) cannot change what a test sees. After a kernel death
 or time-out the kernel is restarted and the cells that ran cleanly before are replayed, so the
 remaining exercises are still graded. Written answers (grade, not locked, solution) are listed
 with their points and graded by hand with the rubric in the cell's metadata
@@ -148,7 +150,7 @@ def merge(source, sub):
             seen.add(gid)
             src = src_by_id[gid]
             if meta(src).get("locked"):
-                if cell.source.strip() != release_source(src.source).strip():
+                if cell.source.strip() not in (release_source(src.source).strip(), src.source.strip()):
                     edited.add(gid)
                 cell = copy.deepcopy(src)
             else:
@@ -223,7 +225,8 @@ class Runner:
     def stop(self):
         if self.client is not None and self.client.km is not None:
             try:
-                self.client.km.shutdown_kernel(now=True)
+                from nbclient.util import run_sync
+                run_sync(self.client.km.shutdown_kernel)(now=True)
             except Exception:
                 pass
             try:
@@ -238,11 +241,19 @@ class Runner:
         self.start()
         for k in self.good:      # replay quietly: outputs of the first run are kept
             import copy
-            cell = copy.deepcopy(self.nb.cells[k])
             try:
-                self.client.execute_cell(cell, k)
+                self.client.execute_cell(copy.deepcopy(self.nb.cells[k]), k)
             except Exception:
                 pass
+
+    def replay(self, indices):
+        """Execute copies of cells quietly (their outputs are not kept)."""
+        import copy
+        for k in indices:
+            try:
+                self.client.execute_cell(copy.deepcopy(self.nb.cells[k]), k)
+            except Exception:
+                self.restart()
 
     def run(self, k):
         """Execute cell k; return None if clean, else a message (error, time-out, dead kernel)."""
@@ -286,10 +297,16 @@ def grade_one(path, known, timeout):
     problems = {}   # cell index -> message
     runner = Runner(nb, timeout, os.path.dirname(os.path.abspath(known[assignment])))
     started = time.time()
+    # the set-up: locked code cells before the first student cell; replayed before every test cell so
+    # that a student's redefinition of a helper or a variable (JShell allows it) cannot reach a test
+    first_student = next((k for k, c in enumerate(nb.cells) if c.cell_type == "code" and not meta(c).get("locked")), len(nb.cells))
+    setup = [k for k in range(first_student) if nb.cells[k].cell_type == "code" and meta(nb.cells[k]).get("locked")]
     try:
         runner.start()
         for k, cell in enumerate(nb.cells):
             if cell.cell_type == "code" and cell.source.strip():
+                if is_test(cell) and k > first_student:
+                    runner.replay(setup)
                 message = runner.run(k)
                 if message:
                     problems[k] = message
@@ -351,6 +368,9 @@ def grade(paths, out, timeout):
         nb = read_notebook(p)
         checked.append((p, assignment_of(nb, p, known)))
     os.makedirs(out, exist_ok=True)
+    logs = os.path.join(HOME, "target", "kernel-logs")
+    os.makedirs(logs, exist_ok=True)
+    os.environ.setdefault("CAUSAL_HEADS_KERNEL_LOG", os.path.join(logs, "assignments.log"))
     reports = []
     used = set()
     for p, assignment in checked:
