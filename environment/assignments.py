@@ -20,8 +20,9 @@ Scoring. An autograded exercise is a test cell (grade and locked) with its point
 the cells after the previous test cell up to it (the student's solution cells among them). It
 scores its points when every cell of its section ran without an error, and zero when a cell of
 the section failed (the failing check's message is reported), ran out of time (--timeout seconds
-per cell), ended the kernel (System.exit), or when a locked cell of the section was edited or
-deleted (locked cells before the first exercise count for every exercise). The set-up cells are
+per cell), ended the kernel (System.exit), or when a locked code cell of the section was edited or
+deleted (the set-up cells before the first exercise count for every exercise; locked text cells
+are restored without penalty). The set-up cells are
 replayed before every test cell, so that a student cell redefining a helper or a variable (JShell
 allows redefinition) cannot change what a test sees. After a kernel death
 or time-out the kernel is restarted and the cells that ran cleanly before are replayed, so the
@@ -150,7 +151,8 @@ def merge(source, sub):
             seen.add(gid)
             src = src_by_id[gid]
             if meta(src).get("locked"):
-                if cell.source.strip() not in (release_source(src.source).strip(), src.source.strip()):
+                # an edited locked code cell costs its exercise; locked text is simply restored
+                if src.cell_type == "code" and cell.source.strip() not in (release_source(src.source).strip(), src.source.strip()):
                     edited.add(gid)
                 cell = copy.deepcopy(src)
             else:
@@ -165,7 +167,7 @@ def merge(source, sub):
     for src in source.cells:
         gid = meta(src).get("grade_id")
         if gid and gid not in seen:
-            if meta(src).get("locked"):
+            if meta(src).get("locked") and src.cell_type == "code":
                 edited.add(gid)
             at = 0
             if previous is not None:
