@@ -5,10 +5,11 @@
  *   sources jar). Patched for upstream version: 3.0.1
  * Licence: MIT (declared in the parent pom io.github.padreati:rapaio-jupyter:3.0.1);
  *   copyright Aurelian Tutuianu and contributors. This modified copy is under the same licence.
- * Upstream change that introduced the race: not identified. In 3.0.1 start() calls
- *   super.start() before raising the running flag. The class is not among the 2.x sources of the
- *   repository seen here (commit a303a5f, path rapaio-jupyter-kernel/src/java/...), so it came
- *   with the 3.x line; no upstream issue, pull request or commit naming the race was found.
+ * Upstream change that introduced the race: the order of two statements in start(). In the
+ *   repository's earlier layout (commit 1c70628, src/main/java/org/rapaio/jupyter/kernel/channels/
+ *   LoopThread.java) start() raised the running flag and then called super.start(); in 3.0.1 it
+ *   calls super.start() first. The commit that swapped them was not identified (no upstream
+ *   issue, pull request or commit message names the race).
  */
 package org.rapaio.jupyter.kernel.channels;
 
