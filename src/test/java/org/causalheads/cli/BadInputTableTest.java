@@ -2,10 +2,6 @@ package org.causalheads.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -254,23 +250,8 @@ class BadInputTableTest {
     }
 
     static Outcome execute(String... args) {
-        PrintStream keepOut = System.out;
-        PrintStream keepErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        StringWriter picoErr = new StringWriter();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            var cl = Main.commandLine();
-            cl.setErr(new PrintWriter(picoErr, true));
-            code = cl.execute(args);
-        } finally {
-            System.setOut(keepOut);
-            System.setErr(keepErr);
-        }
-        return new Outcome(code, picoErr.toString(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CommandLineCapture.Result r = CommandLineCapture.run(args);
+        return new Outcome(r.code(), r.picoErr(), r.out(), r.err());
     }
 
     @ParameterizedTest(name = "{index}: {1}")

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,23 +28,8 @@ class IncontextCommandsTest {
 
     /** Runs the command line as {@link Main#main} does, capturing what it prints. */
     private static Run run(String... args) {
-        PrintStream keepOut = System.out;
-        PrintStream keepErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        StringWriter picoErr = new StringWriter();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            var cl = Main.commandLine();
-            cl.setErr(new PrintWriter(picoErr, true));
-            code = cl.execute(args);
-        } finally {
-            System.setOut(keepOut);
-            System.setErr(keepErr);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8) + picoErr);
+        CommandLineCapture.Result r = CommandLineCapture.run(args);
+        return new Run(r.code(), r.out(), r.err() + r.picoErr());
     }
 
     @Test
