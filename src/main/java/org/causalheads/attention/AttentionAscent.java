@@ -20,8 +20,9 @@ import org.causalheads.info.Objective;
  *
  * <p>Cost {@code O(K T²)} per epoch; no allocation per epoch. An element-wise pass (gradient,
  * multiplicative softmax update) that the JIT compiles to SIMD, over a whole head at once when
- * every row's steps are small, then per row a pass for the sums (normaliser, objective, stopping
- * check). The normalisation {@code a ← w / Z} is not
+ * every row's steps are small, then per row a pass for the sums (normaliser, objective); for such
+ * heads the stopping check reads each row's largest weight from its last scan and scans a row
+ * only when that weight fails, and only while the epoch is still undecided. The normalisation {@code a ← w / Z} is not
  * written back: the row keeps {@code w} and {@code 1/Z}, and the next epoch multiplies as it reads,
  * which gives the same doubles as normalising in place. Every operation and every sum's order is
  * that of {@link ReferenceTrainer}, so both produce bit-identical attention.
@@ -124,6 +125,7 @@ public final class AttentionAscent {
         final double[][] mrow, spread, amax; // [l][i]: row mean of V under the attention, widened range of V, max weight
         final boolean[][] small; // c (max_j V - min_j V) <= 0.01: every step |x| <= 0.01
         final boolean[] allSmall;
+        final int[][] argmax; // [l][i]: the row's largest weight at its last scan (heads of the one-pass update)
         final double[][] mb, ib; // per-element copies of each row's mean and 1/Z, for heads updated in one pass
         boolean sat;
 
@@ -162,6 +164,7 @@ public final class AttentionAscent {
             small = new boolean[k][t];
             allSmall = new boolean[k];
             mb = new double[k][];
+            argmax = new int[k][t];
             ib = new double[k][];
         }
 
@@ -216,7 +219,7 @@ public final class AttentionAscent {
                 sat = true;
                 double sum = 0;
                 for (int l = 0; l < k; l++) {
-                    sum = stepHead(l, c, sum);
+                    sum = allSmall[l] ? stepSmallHead(l, c, sum) : stepHead(l, c, sum);
                 }
                 setObjective(e, sum / t);
                 e++;
@@ -257,6 +260,79 @@ public final class AttentionAscent {
                 }
             }
             return c;
+        }
+
+        /**
+         * One epoch of head {@code l} when every row's steps are small: the element-wise update of
+         * the whole head, compiled to SIMD, then per row the sums in the order of {@link #stepHead}
+         * (even {@code j} and odd {@code j} apart, each in order of {@code j}). The largest weight is
+         * not tracked along the sums: see {@link #checkRow}.
+         */
+        private double stepSmallHead(int l, double c, double sum) {
+            double[] wl = w[l], vl = vf[l], mbl = mb[l], ibl = ib[l], ml = mrow[l];
+            for (int q = 0; q < len; q++) { // element-wise: compiled to SIMD
+                double a0 = wl[q] * ibl[q];
+                wl[q] = a0 * poly(c * a0 * (vl[q] - mbl[q]));
+            }
+            for (int i = 1; i < t; i++) {
+                sum += ml[i];
+                int o = off(i), end = o + i;
+                double z0 = 0, z1 = 0, u0 = 0, u1 = 0;
+                int q = o;
+                for (; q + 1 < end; q += 2) {
+                    double w0 = wl[q], w1 = wl[q + 1];
+                    z0 += w0;
+                    z1 += w1;
+                    u0 += w0 * vl[q];
+                    u1 += w1 * vl[q + 1];
+                }
+                if (q < end) {
+                    z0 += wl[q];
+                    u0 += wl[q] * vl[q];
+                }
+                finishRow(l, i, o, z0 + z1, u0 + u1);
+            }
+            return sum;
+        }
+
+        /** Stores row {@code i}'s {@code 1/Z} and mean, with their per-element copies, and checks the row. */
+        private void finishRow(int l, int i, int o, double z, double wv) {
+            double in = 1 / z;
+            double m = wv * in;
+            inv[l][i] = in;
+            mrow[l][i] = m;
+            java.util.Arrays.fill(ib[l], o, o + i, in);
+            java.util.Arrays.fill(mb[l], o, o + i, m);
+            if (sat && qualifies[i]) {
+                checkRow(l, i, o, in);
+            }
+        }
+
+        /**
+         * Clears {@link #sat} if row {@code i} of head {@code l} (weights from {@code o}, normaliser
+         * {@code in}) has {@code max_j w_j · in < 1 - ε_attn}. The weight that was largest when the
+         * row was last scanned is tried first: if it passes, so does the largest (rounding is
+         * monotone), and the row is not scanned. Rows are checked only while every earlier row has
+         * passed, since one failing row decides the epoch. (Heads on this path never read
+         * {@link #amax}.)
+         */
+        private void checkRow(int l, int i, int o, double in) {
+            double[] wl = w[l];
+            if (wl[o + argmax[l][i]] * in >= threshold) {
+                return;
+            }
+            double x = 0;
+            int arg = 0;
+            for (int j = 0; j < i; j++) {
+                if (wl[o + j] > x) {
+                    x = wl[o + j];
+                    arg = j;
+                }
+            }
+            argmax[l][i] = arg;
+            if (x * in < threshold) {
+                sat = false;
+            }
         }
 
         /**
