@@ -341,14 +341,6 @@ public final class AttentionAscent {
          */
         private double stepHead(int l, double c, double sum) {
         double[] wl = w[l], vl = vf[l], ml = mrow[l], il = inv[l];
-        boolean one = allSmall[l];
-        if (one) { // the whole head in one element-wise pass, compiled to SIMD
-            double[] mbl = mb[l], ibl = ib[l];
-            for (int q = 0; q < len; q++) {
-                double a0 = wl[q] * ibl[q];
-                wl[q] = a0 * poly(c * a0 * (vl[q] - mbl[q]));
-            }
-        }
         for (int i = 1; i < t; i++) {
             int o = off(i), end = o + i;
             double m = ml[i], ip = il[i];
@@ -356,11 +348,9 @@ public final class AttentionAscent {
             // multiplicative form of softmax(Q + η∇L): a_j <- a_j exp(x_j) / Z, with a_j = w_j * ip
             double z, wv, wmax;
             if (small[l][i]) { // every step is small: the polynomial
-                if (!one) {
-                    for (int q = o; q < end; q++) { // element-wise: compiled to SIMD
-                        double a0 = wl[q] * ip;
-                        wl[q] = a0 * poly(c * a0 * (vl[q] - m));
-                    }
+                for (int q = o; q < end; q++) { // element-wise: compiled to SIMD
+                    double a0 = wl[q] * ip;
+                    wl[q] = a0 * poly(c * a0 * (vl[q] - m));
                 }
                 // the sums, even j and odd j apart (the order fixes the rounding)
                 double z0 = 0, z1 = 0, u0 = 0, u1 = 0, x0 = 0, x1 = 0;
@@ -416,10 +406,6 @@ public final class AttentionAscent {
             il[i] = in; // applied when the row is next read
             ml[i] = wv * in;
             amax[l][i] = wmax * in;
-            if (one) {
-                java.util.Arrays.fill(ib[l], o, end, in);
-                java.util.Arrays.fill(mb[l], o, end, ml[i]);
-            }
             if (qualifies[i] && wmax * in < threshold) {
                 sat = false;
             }
