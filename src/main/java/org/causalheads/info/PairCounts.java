@@ -3,6 +3,7 @@ package org.causalheads.info;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.causalheads.markov.Samples;
 
@@ -27,7 +28,10 @@ import org.causalheads.markov.Samples;
  *       meets its partners (at T = 100, n = 100 000, tiles of 256 to 1984 words measured within
  *       noise of each other).</li>
  * </ul>
- * Positions {@code i} are processed in parallel within a tile. {@link #reference} keeps the
+ * The parallel count ({@link #of(Samples)}) is one fork/join region: the rows {@code i} are cut into
+ * {@link #PARALLEL_CHUNKS} chunks per thread holding equal numbers of pairs (row {@code i} has
+ * {@code i}), each chunk counts its rows tile by tile and completes its tables, and the threads
+ * take chunks as they finish. {@link #reference} keeps the
  * earlier loop ({@code long} words, no tiling) for comparison; {@link #naive} is the byte loop.
  */
 public final class PairCounts {
@@ -72,27 +76,76 @@ public final class PairCounts {
         }
         int m = s - 1;
         int words = (n + 31) >>> 5;
-        int[][][] bits = new int[t][m][words];
-        long[][] marg = new long[t][s];
+        int[][][] bits = new int[t][][];
+        long[][] marg = new long[t][];
         IntStream pos = IntStream.range(0, t);
-        (parallel ? pos.parallel() : pos).forEach(i -> oneHot(x.column(i), s, bits[i], marg[i]));
-        long[][] counts = new long[t * (t - 1) / 2][s * s];
+        (parallel ? pos.parallel() : pos).forEach(i -> {
+            bits[i] = new int[m][words];
+            marg[i] = new long[s];
+            oneHot(x.column(i), s, bits[i], marg[i]);
+        });
+        long[][] counts = new long[t * (t - 1) / 2][];
+        if (parallel) {
+            int[] bounds = rowChunks(t, PARALLEL_CHUNKS * (ForkJoinPool.getCommonPoolParallelism() + 1));
+            IntStream.range(0, bounds.length - 1).parallel()
+                    .forEach(ch -> countRows(bits, marg, counts, s, bounds[ch], bounds[ch + 1], words, tileWords));
+        } else {
+            countRows(bits, marg, counts, s, 1, t, words, tileWords);
+        }
+        return new PairCounts(t, s, n, counts);
+    }
+
+    /**
+     * Chunks per thread of the parallel count (of equal numbers of pairs): several, so that the
+     * threads, taking chunks as they finish, end within a small fraction of a pass of each other.
+     */
+    static final int PARALLEL_CHUNKS = 8;
+
+    /**
+     * Row bounds {@code 1 = r_0 < r_1 < … < r_c = T} splitting the pairs {@code j < i} (row {@code i}
+     * has {@code i} of them) into at most {@code chunks} ranges of about equal count.
+     */
+    static int[] rowChunks(int t, int chunks) {
+        long total = (long) t * (t - 1) / 2;
+        int[] b = new int[chunks + 1];
+        int c = 0;
+        b[c++] = 1;
+        long done = 0;
+        for (int i = 1; i < t; i++) {
+            done += i;
+            if (done * chunks >= total * c && i + 1 < t && c < chunks) {
+                b[c++] = i + 1;
+            }
+        }
+        b[c++] = t;
+        return java.util.Arrays.copyOf(b, c);
+    }
+
+    /**
+     * Counts the pairs {@code j < i} of rows {@code i} in {@code [r0, r1)}, tile by tile, into new
+     * tables, then completes each table from the marginals: all the work of those rows, so that a
+     * parallel count has no sequential part beyond its start.
+     */
+    private static void countRows(int[][][] bits, long[][] marg, long[][] counts, int s, int r0, int r1, int words, int tileWords) {
+        for (int i = r0; i < r1; i++) {
+            for (int j = 0; j < i; j++) {
+                counts[tri(j, i)] = new long[s * s];
+            }
+        }
         for (int w0 = 0; w0 < words; w0 += tileWords) {
-            int from = w0, to = Math.min(words, w0 + tileWords);
-            IntStream rows = IntStream.range(1, t);
-            (parallel ? rows.parallel() : rows).forEach(i -> {
+            int to = Math.min(words, w0 + tileWords);
+            for (int i = r0; i < r1; i++) {
                 int[][] bi = bits[i];
                 for (int j = 0; j < i; j++) {
-                    addTile(bits[j], bi, counts[tri(j, i)], s, from, to);
+                    addTile(bits[j], bi, counts[tri(j, i)], s, w0, to);
                 }
-            });
+            }
         }
-        for (int i = 1; i < t; i++) {
+        for (int i = r0; i < r1; i++) {
             for (int j = 0; j < i; j++) {
                 complete(counts[tri(j, i)], marg[j], marg[i], s);
             }
         }
-        return new PairCounts(t, s, n, counts);
     }
 
     /**

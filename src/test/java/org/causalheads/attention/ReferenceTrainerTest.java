@@ -75,4 +75,48 @@ class ReferenceTrainerTest {
             }
         }
     }
+
+    /** Per head, the largest step size at which every row's steps are small ({@code η/T · (max V - min V) <= 0.01}). */
+    private static double[] smallStepBounds(double[][][] v, int t) {
+        double[] out = new double[v.length];
+        for (int l = 0; l < v.length; l++) {
+            double widest = 0;
+            for (int i = 1; i < t; i++) {
+                double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < i; j++) {
+                    lo = Math.min(lo, v[l][i][j]);
+                    hi = Math.max(hi, v[l][i][j]);
+                }
+                widest = Math.max(widest, hi - lo);
+            }
+            out[l] = 0.01 * t / widest;
+        }
+        return out;
+    }
+
+    @Test
+    void sameTrajectoryWhenHeadsTakeOnlySmallSteps() {
+        // heads whose every row takes small steps are updated by a separate path (whole-head update,
+        // sums per row, stopping check from the last largest weight): all heads on it, then one of two
+        for (int t : new int[] {13, 24}) {
+            Problem p = Problem.builder().length(t).states(3).parents(2).strength(1.0).seed(t).build();
+            InfoTables pop = p.tables(FDivergence.KL);
+            double[][][] v = pop.values(Objective.KG_MI);
+            double[] bound = smallStepBounds(v, t);
+            double lo = Math.min(bound[0], bound[1]), hi = Math.max(bound[0], bound[1]);
+            assertThat(hi).as("premise: the heads' bounds differ, T = %d", t).isGreaterThan(lo * 1.01);
+            for (double eta : new double[] {lo * 0.999, Math.sqrt(lo * hi)}) {
+                for (AscentConfig cfg : new AscentConfig[] {
+                        AscentConfig.defaults().withEta(eta).withMaxEpochs(2_000_000).withSnapshots(0, 5, 999),
+                        AscentConfig.defaults().withEta(eta).withStopEarly(false).withMaxEpochs(3000)}) {
+                    AscentResult want = new ReferenceTrainer(cfg).train(pop, Objective.KG_MI, p.dag());
+                    AscentResult got = new AttentionAscent(cfg).train(pop, Objective.KG_MI, p.dag());
+                    if (cfg.stopEarly()) {
+                        assertThat(want.stopEpoch()).as("premise: the run stops, T = %d, eta = %s", t, eta).isPresent();
+                    }
+                    assertSameRun(got, want, t, 2, "small steps, T = " + t + ", eta = " + eta);
+                }
+            }
+        }
+    }
 }

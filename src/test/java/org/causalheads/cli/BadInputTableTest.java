@@ -183,6 +183,8 @@ class BadInputTableTest {
         cs.add(c("--repeats: 0", "bench", "--repeats", "0"));
         cs.add(c("--repeats: -1", "bench", "--repeats", "-1"));
         cs.add(c("--bogus", "bench", "--bogus"));
+        cs.add(c("--sections: cache", "bench", "--sections", "pairs,cache"));
+        cs.add(c("--Ss: 1", "bench", "--Ss", "4,1"));
         // incontext
         cs.add(c("ring", "incontext", "--task", "ring"));
         cs.add(c("--S: 1", "incontext", "--S", "1"));

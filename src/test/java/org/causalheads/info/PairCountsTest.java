@@ -110,4 +110,42 @@ class PairCountsTest {
         assertThatThrownBy(() -> PairCounts.of(samples(1, 3, 10, 1L))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("T = 1");
     }
+
+    @Test
+    void parallelCountEqualsTheOneThreadCountForEveryAlphabet() {
+        // T = 40: the parallel count cuts the rows into many chunks; n not a multiple of 32 or 64
+        int seed = 100;
+        for (int s = 2; s <= 16; s++) {
+            for (int n : new int[] {33, 1007, 65 * 64 + 3}) {
+                Samples x = samples(40, s, n, ++seed);
+                String at = "S = " + s + ", T = 40, n = " + n;
+                PairCounts one = PairCounts.of(x, false);
+                assertSameTables(PairCounts.of(x, true), one, "parallel against one thread, " + at);
+                assertSameTables(PairCounts.tiled(x, true, 5), one, "parallel, tile 5, " + at);
+                if (n == 1007) {
+                    assertSameTables(one, PairCounts.naive(x), "one thread against the byte loop, " + at);
+                }
+            }
+        }
+    }
+
+    @Test
+    void rowChunksCoverEveryRowOnceWithBalancedPairs() {
+        for (int t : new int[] {2, 3, 5, 17, 100, 1000}) {
+            for (int chunks : new int[] {1, 2, 16, 5000}) {
+                int[] b = PairCounts.rowChunks(t, chunks);
+                assertThat(b[0]).isEqualTo(1);
+                assertThat(b[b.length - 1]).isEqualTo(t);
+                assertThat(b.length - 1).as("chunks, T = %d", t).isBetween(1, Math.min(chunks, t - 1));
+                long total = (long) t * (t - 1) / 2;
+                for (int c = 0; c + 1 < b.length; c++) {
+                    assertThat(b[c + 1]).isGreaterThan(b[c]);
+                    long pairs = ((long) b[c + 1] * (b[c + 1] - 1) - (long) b[c] * (b[c] - 1)) / 2;
+                    // at most one row (< T pairs) beyond an equal share
+                    assertThat(pairs).as("pairs in chunk %d, T = %d, %d chunks", c, t, chunks)
+                            .isLessThanOrEqualTo((total + chunks - 1) / chunks + t);
+                }
+            }
+        }
+    }
 }
