@@ -215,15 +215,20 @@ public final class BenchCommand implements Callable<Integer> {
         t0 = System.nanoTime();
         InfoTables pop = p.tables(FDivergence.KL);
         double popSec = secs(t0);
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         t0 = System.nanoTime();
+        long c0 = mx.getCurrentThreadCpuTime();
         AscentResult r = AttentionAscent.defaults().train(tab, Objective.KG_MI, p.dag());
+        double trainCpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
         double trainSec = secs(t0);
         System.out.printf(Locale.ROOT, "KG-MI run T=%d K=%d: tables from samples %.3f s (incl. sampling), population tables %.3f s, "
-                        + "training %.3f s, stop epoch %s of %d, Delta %.4g, eps %.4g%n",
-                t, k, tabSec, popSec, trainSec, r.stopEpoch().isPresent() ? Integer.toString(r.stopEpoch().getAsInt()) : "none",
+                        + "training %.3f s wall (%.3f s thread CPU), stop epoch %s of %d, Delta %.4g, eps %.4g%n",
+                t, k, tabSec, popSec, trainSec, trainCpu, r.stopEpoch().isPresent() ? Integer.toString(r.stopEpoch().getAsInt()) : "none",
                 r.epochsRun(), pop.gap(p.dag()).min(), tab.estimationError(pop, Objective.KG_MI));
         t0 = System.nanoTime();
+        c0 = mx.getCurrentThreadCpuTime();
         AscentResult rr = ReferenceTrainer.defaults().train(tab, Objective.KG_MI, p.dag());
+        double refCpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
         double refSec = secs(t0);
         double diff = 0;
         for (int l = 0; l < k; l++) {
@@ -233,8 +238,8 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "  same run, reference trainer: training %.3f s (%.2fx the time), stop epoch %s of %d, "
-                        + "max |attention difference| %.3g%n", refSec, refSec / trainSec,
+        System.out.printf(Locale.ROOT, "  same run, reference trainer: training %.3f s wall (%.3f s thread CPU, %.2fx the trainer's), "
+                        + "stop epoch %s of %d, max |attention difference| %.3g%n", refSec, refCpu, refCpu / trainCpu,
                 rr.stopEpoch().isPresent() ? Integer.toString(rr.stopEpoch().getAsInt()) : "none", rr.epochsRun(), diff);
     }
 
