@@ -123,7 +123,8 @@ public final class MethodsSweepCommand implements Callable<Integer> {
         AscentConfig cfg = AscentConfig.defaults().withMaxEpochs(maxEpochs);
         List<Method> run = new ArrayList<>();
         for (Method m : ms) {
-            run.add(m instanceof Method.AttentionMethod a ? a.withConfig(cfg) : m);
+            run.add(m instanceof Method.AttentionMethod a ? a.withConfig(cfg)
+                    : m instanceof Method.EstimatedAttention e ? e.withConfig(cfg) : m);
         }
         BayesNet net = kind == Kind.network ? network(bif) : null;
         String netName = kind == Kind.network ? networkName(bif) : null;

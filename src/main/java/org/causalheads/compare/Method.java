@@ -36,8 +36,13 @@ import org.causalheads.markov.Samples;
  * }</pre>
  *
  * <p>What each method knows: every method gets the samples and the topological order (Tetrad as
- * tier knowledge, attention through its causal mask). Attention methods and top-K also get the
- * slot kernels of the task, hence each node's in-degree. None reads the true graph.
+ * tier knowledge, attention through its causal mask). The <em>oracle</em> attention methods
+ * ({@link AttentionMethod}: {@code KG-MI-KL}, {@code KG-MI-chi2}, {@code MI-attention}) and top-K
+ * also get the slot kernels of the task, hence each node's in-degree, and on a network the exact
+ * parent marginals and (through the kernels' shapes) the true parents' state counts. The
+ * <em>estimated</em> attention methods ({@link EstimatedAttention}: {@code KG-MI-KL-est},
+ * {@code KG-MI-chi2-est}) get only the samples and the order: {@link EstimatedKgmi} estimates the
+ * in-degrees, kernels and marginals from them. None reads the true graph.
  *
  * <p>{@link #run} never throws because a method failed on a task: fewer than
  * {@link Baseline#MIN_SAMPLES} samples, or anything the method throws, comes back as
@@ -46,7 +51,7 @@ import org.causalheads.markov.Samples;
  * rule within the epoch budget still returns the graph read out where the budget ran out, with
  * {@link MethodResult#converged()} false.
  */
-public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Method.TopKMi {
+public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Method.EstimatedAttention, Method.TopKMi {
 
     /** Short label (a CSV cell: no commas). */
     String label();
@@ -117,6 +122,43 @@ public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Me
     }
 
     /**
+     * KG-MI attention with everything estimated from the data ({@link EstimatedKgmi}): it reads
+     * only {@link ComparisonTask#data()} (samples, state counts, the order), never the task's
+     * kernels. Its {@link MethodResult#converged()} is true when the fixed point was reached for
+     * every node <em>and</em> every attention row of the last rounds reached its stopping rule.
+     */
+    record EstimatedAttention(String label, EstimatedKgmi.Settings settings) implements Method {
+
+        public EstimatedAttention {
+            if (label == null || settings == null) {
+                throw new IllegalArgumentException("label and settings must not be null");
+            }
+        }
+
+        /** Defaults of {@link EstimatedKgmi.Settings#defaults}. */
+        public EstimatedAttention(String label, FDivergence f) {
+            this(label, EstimatedKgmi.Settings.defaults(f));
+        }
+
+        /** The same method with another training configuration. */
+        public EstimatedAttention withConfig(AscentConfig c) {
+            return new EstimatedAttention(label, settings.withConfig(c));
+        }
+
+        @Override
+        public MethodResult run(ComparisonTask task) {
+            return guarded(label, task, () -> run(task.data()));
+        }
+
+        /** The fit on data alone (no task: nothing else can be read). */
+        MethodResult run(DiscreteData d) {
+            EstimatedKgmi.Fit fit = EstimatedKgmi.fit(d, settings);
+            return new MethodResult(label, MixedGraph.of(d.size(), fit.estimate().edges(), d.names()), 0, Optional.empty(),
+                    Optional.of(fit.picks()), Optional.of(fit.converged() && fit.attentionStopped()));
+        }
+    }
+
+    /**
      * No training: each node with {@code k_i} kernels takes the {@code k_i} earlier nodes of
      * largest estimated f-MI as its parents (one head per node, ranked). Rectangular joints, so it
      * runs on any task.
@@ -162,7 +204,7 @@ public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Me
 
     /**
      * The comparison set: PC (χ², G²; α = 0.01), FGES and BOSS (BDeu) with the known order; KG-MI
-     * attention with KL and with χ²; plain-KL-MI attention; top-K by KL-MI.
+     * attention with KL and with χ², oracle and estimated; plain-KL-MI attention; top-K by KL-MI.
      */
     static List<Method> defaults() {
         List<Method> m = new ArrayList<>(tetrad());
@@ -178,10 +220,15 @@ public sealed interface Method permits Method.Tetrad, Method.AttentionMethod, Me
                 new Tetrad("BOSS", new Baseline.Boss(10, 1, 1L)));
     }
 
-    /** This project's comparators: KG-MI attention (KL, χ²), plain-MI attention, top-K MI. */
+    /**
+     * This project's comparators: KG-MI attention (KL, χ²) given the kernels (oracle) and estimating
+     * them ({@code -est}), plain-MI attention, top-K MI.
+     */
     static List<Method> ours() {
         return List.of(new AttentionMethod("KG-MI-KL", Objective.KG_MI, FDivergence.KL),
                 new AttentionMethod("KG-MI-chi2", Objective.KG_MI, FDivergence.CHI2),
+                new EstimatedAttention("KG-MI-KL-est", FDivergence.KL),
+                new EstimatedAttention("KG-MI-chi2-est", FDivergence.CHI2),
                 new AttentionMethod("MI-attention", Objective.PLAIN_MI, FDivergence.KL),
                 new TopKMi("topK-MI", FDivergence.KL));
     }
