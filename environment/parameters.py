@@ -303,7 +303,7 @@ def read_table(path):
 def grid_of(nb, path):
     """The parameter sets a notebook declares in its metadata, causal_heads.grid: a JSON list of
     objects mapping parameter names to Java literals (strings, as -p takes them). Returns
-    [(set name, {key: value})] with names made of the keys and values (F-TV, T-30_K-2), or [] when
+    [(set name, {key: value})] with names made of the keys and values (F-TV, T-30_K-2, FS-KL+TV), or [] when
     the notebook declares no grid; a malformed grid is a ParameterError."""
     grid = nb.get("metadata", {}).get("causal_heads", {}).get("grid")
     if grid is None:
@@ -315,8 +315,7 @@ def grid_of(nb, path):
     for r in grid:
         if not all(isinstance(v, str) for v in r.values()):
             raise ParameterError(f"{where}: {json_text(r)}: every value must be a string holding a Java literal, e.g. \"30\"")
-        name = "_".join(k + "-" + re.sub(r"[^\w.-]+", "", v.split(".")[-1] if re.fullmatch(r"[A-Za-z_][\w.]*", v) else v)
-                        for k, v in r.items())
+        name = "_".join(k + "-" + re.sub(r"[^\w.-]+", "+", re.sub(r"\b[A-Z]\w*\.", "", v)).strip("+") for k, v in r.items())
         base, k = name or "set", 2
         while name in seen:
             name, k = f"{base}.{k}", k + 1

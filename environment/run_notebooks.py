@@ -262,6 +262,8 @@ def run_one_in_worker(job, timeout, kernel_log):
     """run_one in a worker process of a --jobs run: the notebook travels back as JSON text."""
     import nbformat
     name, stem, nb, failure, found, seconds = run_one(*job, timeout, kernel_log)
+    state = "FAILED" if failure else "ok" if not found else f"{len(found)} problem(s)"
+    print(f"[notebooks] {name} finished ({state}) in {seconds:.1f} s", file=sys.stderr, flush=True)
     return name, stem, None if nb is None else nbformat.writes(nb), failure, found, seconds
 
 

@@ -121,6 +121,25 @@ class GridTest {
         assertThat(p.exitValue()).as("runner exit status; output:%n%s", output).isZero();
     }
 
+    @Test
+    void aValueOutsideTheSupportedRangeIsRefusedByTheParametersCellWithOneMessage(@TempDir Path tmp) throws Exception {
+        assumeFalse(Boolean.getBoolean("notebooks.skip"), "notebooks.skip=true");
+        Path log = tmp.resolve("runner.txt");
+        ProcessBuilder pb = new ProcessBuilder(Files.readString(HOME.resolve("target/python-path")).trim(),
+                HOME.resolve("environment/run_notebooks.py").toString(), "--quick", "-p", "T=3",
+                "--out", tmp.resolve("out").toString(), HOME.resolve("notebooks/01-head-collapse.ipynb").toString());
+        pb.environment().put("CAUSAL_HEADS_HOME", HOME.toString());
+        pb.environment().put("CAUSAL_HEADS_KERNEL_LOG", HOME.resolve("target/kernel-logs/grid.log").toString());
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(log.toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("runner finished").isTrue();
+        String output = Files.readString(log);
+        assertThat(p.exitValue()).as("exit status; output:%n%s", output).isNotZero();
+        assertThat(output).as("the injected parameters cell refuses T = 3 (K = 3), naming the value and the range")
+                .contains("injected parameters").contains("unsupported parameter value: T = 3: expected K + 1 = 4 ≤ T ≤ 64");
+    }
+
     /** A small RFC 4180 reader: quoted fields may hold commas, quotes ("") and line breaks. */
     private static List<List<String>> csv(Path file) throws IOException {
         List<List<String>> rows = new ArrayList<>();
