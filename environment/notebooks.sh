@@ -56,7 +56,8 @@ die() { echo "notebooks: $*" >&2; exit 2; }
 
 mode=open
 quick=0
-run_args=()   # -p, --params, --out: passed to the runner
+run_args=()   # -p, --params, --grid, --out: passed to the runner
+jobs_args=()  # --jobs N
 port=""
 names=()
 while [ $# -gt 0 ]; do
@@ -70,7 +71,7 @@ while [ $# -gt 0 ]; do
     -p) [ $# -ge 2 ] || die "-p needs KEY=VALUE"; run_args+=(-p "$2"); shift ;;
     --params) [ $# -ge 2 ] || die "--params needs a CSV or JSON file"; run_args+=(--params "$2"); shift ;;
     --grid) run_args+=(--grid) ;;
-    --jobs) [ $# -ge 2 ] || die "--jobs needs a number"; run_args+=(--jobs "$2"); shift ;;
+    --jobs) [ $# -ge 2 ] || die "--jobs needs a number"; jobs_args=(--jobs "$2"); shift ;;
     --out) [ $# -ge 2 ] || die "--out needs a folder"; run_args+=(--out "$2"); shift ;;
     -h|--help) usage; exit 0 ;;
     -*) die "unknown option '$1' (see --help)" ;;
@@ -78,7 +79,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-if [ "${#run_args[@]}" -gt 0 ] && [ "$mode" != execute ] && [ "$mode" != check ]; then
+if [ "$((${#run_args[@]} + ${#jobs_args[@]}))" -gt 0 ] && [ "$mode" != execute ] && [ "$mode" != check ]; then
   die "-p, --params, --grid, --jobs and --out apply to --execute or --check (see --help)"
 fi
 if [ "$mode" = site ] && { [ "$quick" -eq 1 ] || [ "${#names[@]}" -gt 0 ]; }; then
@@ -137,4 +138,4 @@ case "$mode/$quick" in
   check/1) args=(--check --quick) ;;
 esac
 # exec: Ctrl-C or a kill reaches the runner itself, which shuts its kernel down
-exec "$python" "$home/environment/run_notebooks.py" "${args[@]}" "${run_args[@]}" "${files[@]}"
+exec "$python" "$home/environment/run_notebooks.py" "${args[@]}" "${run_args[@]}" "${jobs_args[@]}" "${files[@]}"
