@@ -36,7 +36,13 @@ Sets the machine up (environment/setup.sh), then:
                   never touched. Each check cell's result is printed.
   --params FILE   the same for every row of a CSV (header: parameter names, optional "set"
                   column) or JSON list of objects: one executed copy per set and a summary
-                  CSV <notebook>.summary.csv (set, each check passed/failed/not run, seconds).
+                  CSV <notebook>.summary.csv (set, each check passed/failed/not run, seconds,
+                  the first failure's message).
+  --grid          the same for the parameter sets each notebook declares in its metadata
+                  ("causal_heads": {"grid": [{"KEY": "VALUE", ...}, ...]}); notebooks without a
+                  grid are skipped. E.g. --execute --quick --grid --jobs 2 --out DIR runs every
+                  grid point of every notebook in quick mode (what GridTest does).
+  --jobs N        execute up to N notebooks at once, each on its own kernel (default 1).
   --out DIR       where executed copies go (with --execute).
   -h, --help      prints this help.
 
@@ -50,7 +56,8 @@ die() { echo "notebooks: $*" >&2; exit 2; }
 
 mode=open
 quick=0
-run_args=()   # -p, --params, --out: passed to the runner
+run_args=()   # -p, --params, --grid, --out: passed to the runner
+jobs_args=()  # --jobs N
 port=""
 names=()
 while [ $# -gt 0 ]; do
@@ -63,6 +70,8 @@ while [ $# -gt 0 ]; do
     --port=*) port=${1#--port=} ;;
     -p) [ $# -ge 2 ] || die "-p needs KEY=VALUE"; run_args+=(-p "$2"); shift ;;
     --params) [ $# -ge 2 ] || die "--params needs a CSV or JSON file"; run_args+=(--params "$2"); shift ;;
+    --grid) run_args+=(--grid) ;;
+    --jobs) [ $# -ge 2 ] || die "--jobs needs a number"; jobs_args=(--jobs "$2"); shift ;;
     --out) [ $# -ge 2 ] || die "--out needs a folder"; run_args+=(--out "$2"); shift ;;
     -h|--help) usage; exit 0 ;;
     -*) die "unknown option '$1' (see --help)" ;;
@@ -70,8 +79,8 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-if [ "${#run_args[@]}" -gt 0 ] && [ "$mode" != execute ] && [ "$mode" != check ]; then
-  die "-p, --params and --out apply to --execute or --check (see --help)"
+if [ "$((${#run_args[@]} + ${#jobs_args[@]}))" -gt 0 ] && [ "$mode" != execute ] && [ "$mode" != check ]; then
+  die "-p, --params, --grid, --jobs and --out apply to --execute or --check (see --help)"
 fi
 if [ "$mode" = site ] && { [ "$quick" -eq 1 ] || [ "${#names[@]}" -gt 0 ]; }; then
   die "--site takes no notebook names and no --quick: it renders every committed notebook"
@@ -129,4 +138,4 @@ case "$mode/$quick" in
   check/1) args=(--check --quick) ;;
 esac
 # exec: Ctrl-C or a kill reaches the runner itself, which shuts its kernel down
-exec "$python" "$home/environment/run_notebooks.py" "${args[@]}" "${run_args[@]}" "${files[@]}"
+exec "$python" "$home/environment/run_notebooks.py" "${args[@]}" "${run_args[@]}" "${jobs_args[@]}" "${files[@]}"

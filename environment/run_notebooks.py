@@ -9,6 +9,11 @@ Modes
   --check      execute and write nothing; fail on any problem.
   --out DIR    write executed copies to DIR instead of in place.
   --html DIR   also write an HTML rendering of each notebook (titled by its first heading) to DIR.
+  -p KEY=VALUE, --params FILE, --grid
+               parameterised copies (environment/parameters.py): one override, a table of parameter
+               sets, or the sets each notebook declares in its metadata (causal_heads.grid); a
+               summary CSV per notebook for a table or a grid.
+  --jobs N     execute up to N notebooks at once (each on its own kernel; default 1).
 
 A notebook fails on an error output, output on stderr, a code cell without output (cells tagged
 "quiet" are exempt), a kernelspec other than the project's, or a kernel that dies or does not
@@ -109,6 +114,7 @@ def save_figure(nb, path):
 
 
 CURRENT = {}  # the client executing now, for the signal handler
+CHILDREN = []  # worker processes of a --jobs run, ended with the run
 
 
 def kernel_pid(client):
@@ -121,6 +127,11 @@ def stop(signum, _frame):
     """Ctrl-C (SIGINT) or SIGTERM: end the kernel's process group (the kernel runs in a session
     of its own, so a terminal's Ctrl-C does not reach it), say so, and exit at once."""
     pid = kernel_pid(CURRENT.get("client"))
+    for child in CHILDREN:
+        try:
+            os.kill(child, signal.SIGTERM)   # each worker ends its own kernel
+        except OSError:
+            pass
     if pid:
         try:
             os.killpg(pid, signal.SIGKILL)
@@ -201,15 +212,17 @@ def execute(path, timeout, kernel_log, nb=None, name=None):
     raise failure
 
 
-def report_checks(nb, name, summaries, path, set_name, raw, seconds, status):
+def report_checks(nb, name, summaries, path, set_name, raw, seconds, status, failure=""):
     """Print the notebook's check results (one line per check cell) and keep them for the
-    summary CSV of a batch run."""
+    summary CSV of a batch run, with the first failure (a failed check's message, else the run's)."""
     import parameters
     results = parameters.check_results(nb)
     for index, state, text in results:
-        print(f"[notebooks]   {state:7s} {cell_name(nb.cells[index], index)}" + (f": {text[:300]}" if text else ""),
+        print(f"[notebooks]   {name} {state:7s} {cell_name(nb.cells[index], index)}" + (f": {text[:300]}" if text else ""),
               file=sys.stderr, flush=True)
-    summaries.setdefault(path, []).append((set_name, raw, results, seconds, status, nb))
+    failed = [f"{cell_name(nb.cells[i], i)}: {text}" for i, state, text in results if state == "failed"]
+    first = failed[0] if failed else failure
+    summaries.setdefault(path, []).append((set_name, raw, results, seconds, status, nb, " ".join(first.split())))
 
 
 def write_summaries(summaries, out):
@@ -223,11 +236,54 @@ def write_summaries(summaries, out):
         file = os.path.join(out, stem + ".summary.csv")
         with open(file, "w", newline="", encoding="utf-8") as f:
             w = csv.writer(f)
-            w.writerow(["set", "parameters", "status"] + checks + ["seconds"])
-            for set_name, raw, results, seconds, status, _ in rows:
+            w.writerow(["set", "parameters", "status"] + checks + ["seconds", "failure"])
+            for set_name, raw, results, seconds, status, _, failure in rows:
                 w.writerow([set_name, "; ".join(f"{k}={v}" for k, v in raw.items()), status]
-                           + [state for _, state, _ in results] + [f"{seconds:.1f}"])
+                           + [state for _, state, _ in results] + [f"{seconds:.1f}", failure])
         print(f"[notebooks] summary of {len(rows)} parameter set(s): {os.path.relpath(file)}", file=sys.stderr)
+
+
+def run_one(path, set_name, raw, prepared, timeout, kernel_log):
+    """Execute one job; returns (name, stem, executed notebook or None, failure message or None,
+    problems found, seconds)."""
+    stem = os.path.splitext(os.path.basename(path))[0] + (f".{set_name}" if set_name else "")
+    name = stem + ".ipynb"
+    start = time.time()
+    shown = "" if not raw else " with " + ", ".join(f"{k}={v}" for k, v in raw.items())
+    print(f"[notebooks] {name}{shown} ...", file=sys.stderr, flush=True)
+    try:
+        nb = execute(path, timeout, kernel_log, nb=prepared, name=name)
+    except Failure as e:
+        return name, stem, getattr(e, "nb", None), str(e), [], time.time() - start
+    return name, stem, nb, None, problems_of(nb, name), time.time() - start
+
+
+def run_one_in_worker(job, timeout, kernel_log):
+    """run_one in a worker process of a --jobs run: the notebook travels back as JSON text."""
+    import nbformat
+    name, stem, nb, failure, found, seconds = run_one(*job, timeout, kernel_log)
+    state = "FAILED" if failure else "ok" if not found else f"{len(found)} problem(s)"
+    print(f"[notebooks] {name} finished ({state}) in {seconds:.1f} s", file=sys.stderr, flush=True)
+    return name, stem, None if nb is None else nbformat.writes(nb), failure, found, seconds
+
+
+def run_jobs(jobs, args, kernel_log):
+    """Execute every job, in order or (--jobs N > 1) up to N at once in worker processes, each
+    with its own kernel; results in the order of the jobs."""
+    if args.jobs == 1 or len(jobs) < 2:
+        return [run_one(*job, args.timeout, kernel_log) for job in jobs]
+    import multiprocessing
+    import nbformat
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor(max_workers=min(args.jobs, len(jobs)), mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = [pool.submit(run_one_in_worker, job, args.timeout, kernel_log) for job in jobs]
+        CHILDREN.extend(getattr(pool, "_processes", {}) or {})
+        results = []
+        for future in futures:
+            name, stem, text, failure, found, seconds = future.result()
+            CHILDREN[:] = list(getattr(pool, "_processes", {}) or {})
+            results.append((name, stem, None if text is None else nbformat.reads(text, as_version=4), failure, found, seconds))
+    return results
 
 
 def kernelspec_missing():
@@ -251,6 +307,11 @@ def main(argv):
                         help="override a parameter (a Java literal of its declared type); executes a copy")
     parser.add_argument("--params", metavar="FILE",
                         help="a CSV or JSON table of parameter sets: one executed copy per set and a summary CSV")
+    parser.add_argument("--grid", action="store_true",
+                        help="run the parameter sets each notebook declares in its metadata (causal_heads.grid); "
+                             "notebooks without a grid are skipped; a summary CSV per notebook")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N",
+                        help="execute up to N notebooks at once, each on its own kernel (default 1)")
     parser.add_argument("--site", action="store_true",
                         help="after a clean run, rebuild the reading site target/site/ (environment/site.py)")
     args = parser.parse_args(argv)
@@ -264,15 +325,23 @@ def main(argv):
         print(f"error: {missing}", file=sys.stderr)
         return 2
     # parameter sets, checked against every notebook before any kernel starts
+    if args.jobs < 1:
+        print(f"error: --jobs {args.jobs}: expected a whole number of at least 1", file=sys.stderr)
+        return 2
     import parameters
     try:
-        if args.param and args.params:
-            raise parameters.ParameterError("-p and --params exclude each other (put the fixed values in the table)")
+        if sum(map(bool, (args.param, args.params, args.grid))) > 1:
+            raise parameters.ParameterError("-p, --params and --grid exclude each other (put the fixed values in the table)")
         sets = (parameters.read_table(args.params) if args.params else
                 [(None, parameters.parse_overrides(args.param))] if args.param else [(None, None)])
         jobs = []
         import nbformat
         for path in args.notebooks:
+            if args.grid:
+                sets = parameters.grid_of(nbformat.read(path, as_version=4), path)
+                if not sets:
+                    print(f"[notebooks] {os.path.basename(path)}: no grid in its metadata (causal_heads.grid), skipped",
+                          file=sys.stderr, flush=True)
             for set_name, raw in sets:
                 nb = None
                 if raw is not None:
@@ -287,7 +356,7 @@ def main(argv):
     except parameters.ParameterError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    parameterised = bool(args.param or args.params)
+    parameterised = bool(args.param or args.params or args.grid)
     if parameterised and not args.check and not args.out:
         args.out = os.path.join(HOME, "target", "notebooks-params")
     if args.quick:
@@ -309,38 +378,28 @@ def main(argv):
 
     failures = []
     summaries = {}
-    for path, set_name, raw, prepared in jobs:
-        stem = os.path.splitext(os.path.basename(path))[0] + (f".{set_name}" if set_name else "")
-        name = stem + ".ipynb"
-        start = time.time()
-        shown = "" if not raw else " with " + ", ".join(f"{k}={v}" for k, v in raw.items())
-        print(f"[notebooks] {name}{shown} ...", file=sys.stderr, flush=True)
-        try:
-            nb = execute(path, args.timeout, kernel_log, nb=prepared, name=name)
-        except Failure as e:
-            if parameterised and getattr(e, "nb", None) is not None:
-                report_checks(e.nb, name, summaries, path, set_name, raw, time.time() - start, "failed")
-            failures.append(str(e))
-            if getattr(e, "nb", None) is not None:
-                import nbformat
+    outcomes = run_jobs(jobs, args, kernel_log)
+    for (path, set_name, raw, _), (name, stem, nb, failure, found, seconds) in zip(jobs, outcomes):
+        import nbformat
+        if failure is not None:
+            if parameterised and nb is not None:
+                report_checks(nb, name, summaries, path, set_name, raw, seconds, "failed", failure)
+            failures.append(failure)
+            if nb is not None:
                 folder = os.path.join(HOME, "target", "notebooks-failed")
                 os.makedirs(folder, exist_ok=True)
-                nbformat.write(e.nb, os.path.join(folder, name))
-            print(f"[notebooks] {name} FAILED after {time.time() - start:.1f} s: {e}", file=sys.stderr, flush=True)
+                nbformat.write(nb, os.path.join(folder, name))
+            print(f"[notebooks] {name} FAILED after {seconds:.1f} s: {failure}", file=sys.stderr, flush=True)
             continue
-        found = problems_of(nb, name)
         failures.extend(found)
         if found:
-            import nbformat
             folder = os.path.join(HOME, "target", "notebooks-failed")
             os.makedirs(folder, exist_ok=True)
             nbformat.write(nb, os.path.join(folder, name))
         elif in_place:
-            import nbformat
             nbformat.write(nb, path)
             save_figure(nb, path)
         elif args.out:
-            import nbformat
             os.makedirs(args.out, exist_ok=True)
             nbformat.write(nb, os.path.join(args.out, name))
         if exporter is not None:
@@ -348,10 +407,11 @@ def main(argv):
             with open(os.path.join(args.html, stem + ".html"), "w", encoding="utf-8") as f:
                 f.write(body)
         status = "ok" if not found else f"{len(found)} problem(s)"
-        print(f"[notebooks] {name} {status} in {time.time() - start:.1f} s", file=sys.stderr, flush=True)
+        print(f"[notebooks] {name} {status} in {seconds:.1f} s", file=sys.stderr, flush=True)
         if parameterised:
-            report_checks(nb, name, summaries, path, set_name, raw, time.time() - start, "ok" if not found else "problems")
-    if args.params and args.out:
+            report_checks(nb, name, summaries, path, set_name, raw, seconds, "ok" if not found else "problems",
+                          found[0] if found else "")
+    if (args.params or args.grid) and args.out:
         write_summaries(summaries, args.out)
 
     for f in failures:

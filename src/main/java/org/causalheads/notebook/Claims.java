@@ -25,8 +25,23 @@ public final class Claims {
 
     private final List<String> held = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> notApplicable = new ArrayList<>();
 
     private Claims() {
+    }
+
+    /**
+     * Refuses a parameter value the notebook does not support, in its parameters cell: nothing
+     * happens if {@code holds}, else an {@link IllegalArgumentException} whose message is
+     * {@code String.format(expected, numbers)} — written to name the offending value and the range
+     * expected, e.g. {@code require(T >= K + 2, "T = %d: expected T ≥ K + 2 = %d", T, K + 2)}.
+     *
+     * @throws IllegalArgumentException "unsupported parameter value: " and the formatted text, if not {@code holds}
+     */
+    public static void require(boolean holds, String expected, Object... numbers) {
+        if (!holds) {
+            throw new IllegalArgumentException("unsupported parameter value: " + String.format(Locale.ROOT, expected, numbers));
+        }
     }
 
     /** An empty list of claims. */
@@ -93,21 +108,47 @@ public final class Claims {
     }
 
     /**
+     * A claim whose premise does not hold for this run's parameters (another f, too few sequences,
+     * a problem that is not identifiable): not checked, and said so — {@code "does not apply: "}
+     * and the formatted statement, which should name the claim and why.
+     */
+    public Claims doesNotApply(String statement, Object... numbers) {
+        notApplicable.add(String.format(Locale.ROOT, statement, numbers));
+        return this;
+    }
+
+    /**
+     * {@link #that} if {@code premise} holds, else {@link #doesNotApply} with the claim and
+     * {@code why} ({@code "claim — why"}): a claim checked only under its premise.
+     */
+    public Claims given(boolean premise, String why, boolean holds, String claim, Object... numbers) {
+        if (premise) {
+            return that(holds, claim, numbers);
+        }
+        return doesNotApply("%s — %s", String.format(Locale.ROOT, claim, numbers), why);
+    }
+
+    /**
      * The claims that held, as one sentence: {@code "Checked: a; b."}, followed by
+     * {@code " Does not apply: e."} if a claim's premise did not hold ({@link #doesNotApply}) and
      * {@code " Reported, not checked: c; d."} if any statement was only {@linkplain #reported reported}.
      */
     public String report() {
-        String checked = held.isEmpty() ? "Checked: nothing." : "Checked: " + String.join("; ", held) + ".";
-        return notes.isEmpty() ? checked : checked + " Reported, not checked: " + String.join("; ", notes) + ".";
+        String out = held.isEmpty() ? "Checked: nothing." : "Checked: " + String.join("; ", held) + ".";
+        if (!notApplicable.isEmpty()) {
+            out += " Does not apply: " + String.join("; ", notApplicable) + ".";
+        }
+        return notes.isEmpty() ? out : out + " Reported, not checked: " + String.join("; ", notes) + ".";
     }
 
     /**
      * The same as {@link #report()} one line per statement, for long lists: {@code "✓ a"} for each claim
-     * that held, then {@code "· reported, not checked: c"} for each statement only reported.
+     * that held, {@code "– does not apply: e"} for each claim whose premise did not hold, then {@code "· reported, not checked: c"} for each statement only reported.
      */
     public String lines() {
         List<String> out = new ArrayList<>();
         held.forEach(h -> out.add("✓ " + h));
+        notApplicable.forEach(n -> out.add("– does not apply: " + n));
         notes.forEach(n -> out.add("· reported, not checked: " + n));
         return out.isEmpty() ? "Checked: nothing." : String.join("\n", out);
     }

@@ -49,4 +49,22 @@ class ClaimsTest {
         assertThatThrownBy(() -> Claims.check().none(List.of("n=10", "n=30"), "no mismatch in %d rows", 3))
                 .isInstanceOf(AssertionError.class).hasMessage("claim failed: no mismatch in 3 rows — fails for [n=10, n=30]");
     }
+
+    @Test
+    void aClaimWhosePremiseFailsIsReportedAsNotApplyingAndNotChecked() {
+        Claims c = Claims.check().that(true, "a").given(false, "TV's critic jumps at r = 1", false, "ε falls with n (%d)", 3);
+        assertThat(c.report()).isEqualTo("Checked: a. Does not apply: ε falls with n (3) — TV's critic jumps at r = 1.");
+        assertThat(c.lines()).isEqualTo("✓ a\n– does not apply: ε falls with n (3) — TV's critic jumps at r = 1");
+        assertThatThrownBy(() -> Claims.check().given(true, "why", false, "b = %d", 2))
+                .isInstanceOf(AssertionError.class).hasMessage("claim failed: b = 2");
+        assertThat(Claims.check().doesNotApply("c").report()).isEqualTo("Checked: nothing. Does not apply: c.");
+    }
+
+    @Test
+    void requireRefusesAParameterValueNamingItAndTheRange() {
+        Claims.require(true, "never shown");
+        assertThatThrownBy(() -> Claims.require(1 >= 2, "T = %d: expected T ≥ K + 2 = %d", 1, 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unsupported parameter value: T = 1: expected T ≥ K + 2 = 2");
+    }
 }
