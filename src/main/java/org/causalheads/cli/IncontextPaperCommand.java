@@ -241,14 +241,15 @@ public final class IncontextPaperCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The trained parameters in the flat layout of {@link Transformer#parameters()}, one per line. */
+    /** The trained parameters, as {@link IncontextCommand#writeModel} writes them (atomically here). */
     private static void writeModel(Path file, Transformer model) {
-        StringBuilder sb = new StringBuilder("index,value\n");
-        double[] theta = model.parameters();
-        for (int i = 0; i < theta.length; i++) {
-            sb.append(i).append(',').append(theta[i]).append('\n');
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        IncontextCommand.writeModel(tmp, model);
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
         }
-        writeAtomically(file, sb.toString());
     }
 
     private static void writeLossCurve(Path file, TrainingResult run) {
