@@ -135,6 +135,31 @@ class IncontextCommandsTest {
     }
 
     @Test
+    void incontextSaveDirKeepsTheModelAlongTheRun() throws Exception {
+        Path out = dir.resolve("saved");
+        Run r = run("incontext", "--task", "chain", "-S", "3", "-T", "6", "--steps", "4", "--batch", "8", "--save-every", "2",
+                "--save-dir", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        for (int step : new int[] {0, 2, 4}) {
+            assertThat(out.resolve(String.format("model_step_%06d.csv", step))).exists();
+        }
+        JsonObject json = JsonParser.parseString(Files.readString(out.resolve("result.json"))).getAsJsonObject();
+        double[] theta = Files.readAllLines(out.resolve("model_step_000004.csv")).stream().skip(1)
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[1])).toArray();
+        double[] start = Files.readAllLines(out.resolve("model_step_000000.csv")).stream().skip(1)
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[1])).toArray();
+        assertThat(Arrays.stream(start).allMatch(v -> v == 0)).as("zero initialisation").isTrue();
+        var model = org.causalheads.incontext.Transformer.zeros(3, 6, 1, 1);
+        model.setParameters(theta);
+        var eval = org.causalheads.incontext.InContextTree.chain(3, 6).sample(
+                org.causalheads.incontext.TransformerTrainer.DEFAULT_EVAL_SIZE, org.causalheads.incontext.TransformerTrainer.DEFAULT_EVAL_SEED);
+        assertThat(model.loss(eval)).as("the last saved model is the trained one").isCloseTo(json.get("finalLoss").getAsDouble(), within(1e-12));
+        Run bad = run("incontext", "--steps", "4", "--save-every", "2");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--save-every").contains("--save-dir");
+    }
+
+    @Test
     void incontextPaperSavesModelsThatReproduceTheReportedLoss() throws Exception {
         Path out = dir.resolve("models");
         Run r = run("incontext-paper", "--graphs", "1", "-S", "3", "-T", "6", "--steps", "6", "--batch", "8",
