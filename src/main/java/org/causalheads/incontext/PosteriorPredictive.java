@@ -30,10 +30,10 @@ import org.causalheads.numeric.Stationary;
  * {@code p(x)} its expectation over {@code π} given {@code x} is
  * {@code H(m) + KL(m ‖ p)} with {@code m = E[π(·|q) | x]}, minimised by {@code p = m}. So the
  * Bayes loss is {@code E_x[H(m(x))]}, and no function of the context does better in expectation.
- * Two estimates on a batch bracket it: the cross-entropy of {@code m̂} against the targets
- * (Monte-Carlo noise in {@code m̂} adds {@code KL(m ‖ m̂) ≥ 0}: biased up by {@code O(1/ESS)}),
- * and the mean posterior entropy {@code H(m̂)} ({@code H} is concave: biased down); see
- * {@link Bound}.
+ * Two estimates on a batch: the cross-entropy of {@code m̂} against the targets (Monte-Carlo
+ * noise in {@code m̂} adds {@code KL(m ‖ m̂) ≥ 0}, so it is biased up by {@code O(1/ESS)}), and the
+ * mean posterior entropy {@code H(m̂)} ({@code H} is concave, so it is biased down, and it carries
+ * no noise from the targets); see {@link Bound}.
  *
  * <p>Sequence {@code b} of a batch uses its own stream {@code Rng.derive(seed, b)}, so results do
  * not depend on the thread count.
