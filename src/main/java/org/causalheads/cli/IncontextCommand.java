@@ -57,6 +57,12 @@ public final class IncontextCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--threads", defaultValue = "" + TransformerTrainer.DEFAULT_SHARDS, description = "threads (result does not depend on it; default ${DEFAULT-VALUE})")
     int threads;
+    @Option(names = "--save-dir", description = "write the model's parameters every --save-every steps (and at the end) to "
+            + "<dir>/model_step_NNNNNN.csv, and the printed result to <dir>/result.json")
+    java.nio.file.Path saveDir;
+    @Option(names = "--save-every", defaultValue = "0", description = "steps between saved models with --save-dir "
+            + "(default: only the end)")
+    int saveEvery;
 
     /**
      * Default SGD rate: notebook 05's chain run (S = 10, T = 20, 1200 steps x 256, cosine decay).
@@ -194,6 +200,12 @@ public final class IncontextCommand implements Callable<Integer> {
         }
         Checks.nonNegative("--wd", wd);
         Checks.nonNegative("--init-scale", initScale);
+        Checks.atLeast("--save-every", saveEvery, 0);
+        if (saveDir != null) {
+            Checks.writable("--save-dir", saveDir.resolve("result.json"));
+        } else if (saveEvery > 0) {
+            throw Checks.bad("--save-every", saveEvery, "needs --save-dir");
+        }
         SequenceTask t = buildTask(task, vocab, seqLen, alpha, rootProb, graphSeed);
         Transformer model = Transformer.zeros(t.vocabSize(), t.seqLen(), heads);
         if (initScale > 0) {
@@ -202,13 +214,45 @@ public final class IncontextCommand implements Callable<Integer> {
         OptimiserConfig opt = buildOptimizer(optimizer, lr != null ? lr : "adamw".equals(optimizer) ? ADAMW_LR : SGD_LR,
                 wd, schedule);
         TrainingResult run;
+        Transformer trained = model;
         try (ProgressBar bar = new ProgressBar("incontext", steps, System.err)) {
-            run = TransformerTrainer.of(t).steps(steps).batch(batch).seed(seed).threads(threads).optimiser(opt)
-                    .onProgress(p -> bar.set(p.step(), String.format("loss %.4f", p.evalLoss())))
-                    .train(model);
+            TransformerTrainer trainer = TransformerTrainer.of(t).steps(steps).batch(batch).seed(seed).threads(threads)
+                    .optimiser(opt).onProgress(p -> {
+                        bar.set(p.step(), String.format("loss %.4f", p.evalLoss()));
+                        if (saveDir != null && (p.step() == steps || saveEvery > 0 && p.step() % saveEvery == 0)) {
+                            writeModel(saveDir.resolve(String.format("model_step_%06d.csv", p.step())), trained);
+                        }
+                    });
+            if (saveEvery > 0) {
+                trainer.evalEvery(saveEvery);
+            }
+            run = trainer.train(model);
         }
-        System.out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create()
-                .toJson(result(run, model)));
+        String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create()
+                .toJson(result(run, model));
+        System.out.println(json);
+        if (saveDir != null) {
+            write(saveDir.resolve("result.json"), json + "\n");
+        }
         return 0;
+    }
+
+    /** A model's parameters in the flat layout of {@link Transformer#parameters()}: {@code index,value} lines. */
+    static void writeModel(java.nio.file.Path file, Transformer model) {
+        StringBuilder sb = new StringBuilder("index,value\n");
+        double[] theta = model.parameters();
+        for (int i = 0; i < theta.length; i++) {
+            sb.append(i).append(',').append(theta[i]).append('\n');
+        }
+        write(file, sb.toString());
+    }
+
+    private static void write(java.nio.file.Path file, String text) {
+        try {
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            java.nio.file.Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not write " + file, e);
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.causalheads.incontext.AttentionSnapshot;
 import org.causalheads.incontext.InContextTree;
+import org.causalheads.incontext.PosteriorPredictive;
 import org.causalheads.incontext.AttentionMetrics;
 import org.causalheads.numeric.Schedule;
 import org.causalheads.incontext.TransformerTrainer;
@@ -23,11 +24,16 @@ import picocli.CommandLine.Option;
 
 /**
  * The paper-scale random-tree experiment: many random forests, one model each; per-graph result
- * and loss-curve CSVs, resumable (a graph whose result file exists is skipped).
+ * and loss-curve CSVs, resumable (a graph whose result file exists is skipped). Each graph it trains
+ * also leaves its trained parameters ({@code graph_NN_model.csv}), so attention can be measured
+ * afterwards. {@code --bayes-only} writes {@code trees_bayes.csv}: for each graph, the
+ * context-transition baseline and the full-context posterior predictive
+ * ({@link PosteriorPredictive}) on the same held-out batch the training run evaluates on.
  */
 @Command(name = "incontext-paper", mixinStandardHelpOptions = true,
         description = "Paper-scale run on random trees (default: 20 graphs, S=3, T=20, 2^14 steps x 1024, "
-                + "SGD lr 1 constant); CSVs into --out, resumable per graph.")
+                + "SGD lr 1 constant); CSVs into --out, resumable per graph. With --bayes-only: the full-context "
+                + "Bayes loss of every graph's held-out batch instead (no training).")
 public final class IncontextPaperCommand implements Callable<Integer> {
 
     @Option(names = "--graphs", defaultValue = "20", description = "number of random graphs (default ${DEFAULT-VALUE})")
@@ -52,6 +58,13 @@ public final class IncontextPaperCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--threads", defaultValue = "" + TransformerTrainer.DEFAULT_SHARDS, description = "threads (default ${DEFAULT-VALUE})")
     int threads;
+
+    @Option(names = "--bayes-only", description = "train nothing: write <out>/trees_bayes.csv, the context-transition and the "
+            + "full-context (posterior-predictive) Bayes losses of every graph's held-out batch")
+    boolean bayesOnly;
+    @Option(names = "--bayes-draws", defaultValue = "" + PosteriorPredictive.DEFAULT_DRAWS,
+            description = "importance draws per sequence for --bayes-only (default ${DEFAULT-VALUE})")
+    int bayesDraws;
 
     @Option(names = "--shard", paramLabel = "i/N",
             description = "train only the graphs of shard i of N (1-based; graph g falls to shard g mod N + 1); their "
@@ -113,6 +126,14 @@ public final class IncontextPaperCommand implements Callable<Integer> {
         Checks.unit("--root-prob", rootProb);
         Checks.positive("--lr", lr);
         Shard shard = Shard.parse(shardSpec);
+        if (bayesOnly) {
+            Checks.atLeast("--bayes-draws", bayesDraws, 1);
+            if (shard != null) {
+                throw Checks.bad("--shard", shardSpec, "no sharding with --bayes-only (it trains nothing; run it once)");
+            }
+            Checks.writable("--out", out.resolve(BAYES_FILE));
+            return writeBayes(out.resolve(BAYES_FILE));
+        }
         Path dir = out.resolve("trees");
         Checks.writable("--out", dir.resolve("trees_results.csv"));
         Path results = shard == null ? out.resolve("trees_results.csv") : shard.file(out.resolve("trees_results.csv"));
@@ -168,6 +189,7 @@ public final class IncontextPaperCommand implements Callable<Integer> {
                         .train(model);
             }
             writeLossCurve(dir.resolve(String.format("graph_%02d_loss.csv", g)), run);
+            writeModel(dir.resolve(String.format("graph_%02d_model.csv", g)), model);
             AttentionSnapshot snap = run.finalSnapshot();
             String row = String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.2f",
                     settings(g),
@@ -190,6 +212,44 @@ public final class IncontextPaperCommand implements Callable<Integer> {
                 pa.length, mean, sd);
         System.out.println("results: " + results);
         return 0;
+    }
+
+    /** The file {@code --bayes-only} writes into {@code --out}. */
+    static final String BAYES_FILE = "trees_bayes.csv";
+    static final String BAYES_HEADER = "graph,S,T,root_prob,seed,roots,eval_sequences,eval_seed,draws,context_bayes_loss,"
+            + "posterior_bayes_loss,posterior_bayes_loss_se,posterior_entropy,difference,difference_se,mean_ess,min_ess";
+
+    /** The held-out batch of graph {@code g}'s training run, and both Bayes losses on it. */
+    private int writeBayes(Path file) {
+        StringBuilder sb = new StringBuilder(BAYES_HEADER).append('\n');
+        for (int g = 0; g < graphs; g++) {
+            InContextTree task = InContextTree.randomTree(vocab, seqLen, rootProb, seed + g);
+            long roots = Arrays.stream(task.parentArray()).filter(p -> p < 0).count();
+            var eval = task.sample(TransformerTrainer.DEFAULT_EVAL_SIZE, TransformerTrainer.DEFAULT_EVAL_SEED);
+            PosteriorPredictive.Bound b = PosteriorPredictive.of(task, bayesDraws).bound(eval, seed + g);
+            String row = String.format(Locale.ROOT, "%d,%d,%d,%s,%d,%d,%d,%d,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.1f,%.1f",
+                    g, vocab, seqLen, rootProb, seed + g, roots, eval.size(), TransformerTrainer.DEFAULT_EVAL_SEED, bayesDraws,
+                    b.meanContextLoss(), b.meanLoss(), b.lossStandardError(), b.meanEntropy(), b.meanDifference(),
+                    b.differenceStandardError(), b.meanEss(), b.minEss());
+            sb.append(row).append('\n');
+            System.err.printf(Locale.ROOT, "graph %d: context-transition Bayes %.4f, full-context Bayes %.4f (entropy %.4f), "
+                    + "difference %.4f ± %.4f, ESS >= %.0f%n", g, b.meanContextLoss(), b.meanLoss(), b.meanEntropy(),
+                    b.meanDifference(), b.differenceStandardError(), b.minEss());
+        }
+        writeAtomically(file, sb.toString());
+        System.out.println("results: " + file);
+        return 0;
+    }
+
+    /** The trained parameters, as {@link IncontextCommand#writeModel} writes them (atomically here). */
+    private static void writeModel(Path file, Transformer model) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        IncontextCommand.writeModel(tmp, model);
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
     }
 
     private static void writeLossCurve(Path file, TrainingResult run) {

@@ -149,4 +149,66 @@ public final class AttentionMetrics {
         }
         return any ? mass : Double.NaN;
     }
+
+    /**
+     * Where one attention row's mass goes, by kind of position: the row's parent(s), other roots
+     * (context positions without a parent), other children (context positions with a parent), and
+     * the row itself; the four sum to the row's total mass (1 for a softmax row).
+     *
+     * @param parent   mass on the row's true parents
+     * @param roots    mass on roots {@code j < i} that are not a parent of the row
+     * @param children mass on positions {@code j < i} that have a parent and are not a parent of the row
+     * @param self     mass on {@code j = i}
+     */
+    public record RowMass(double parent, double roots, double children, double self) {
+    }
+
+    /**
+     * {@link RowMass} of row {@code i} of a causal attention matrix of {@code task}'s length. A
+     * root is a context position ({@code j < task.contextLength()}) without parents.
+     */
+    public static RowMass rowMass(double[][] attn, SequenceTask task, int i) {
+        if (attn.length != task.seqLen()) {
+            throw new IllegalArgumentException("attention has " + attn.length + " rows but the task has T = " + task.seqLen());
+        }
+        if (i < 0 || i >= attn.length) {
+            throw new IllegalArgumentException("row " + i + " out of range 0.." + (attn.length - 1));
+        }
+        int[] pa = task.parents(i);
+        double parent = 0;
+        double roots = 0;
+        double children = 0;
+        for (int j = 0; j < i; j++) {
+            boolean isParent = false;
+            for (int p : pa) {
+                isParent |= p == j;
+            }
+            if (isParent) {
+                parent += attn[i][j];
+            } else if (j < task.contextLength() && task.parents(j).length == 0) {
+                roots += attn[i][j];
+            } else {
+                children += attn[i][j];
+            }
+        }
+        return new RowMass(parent, roots, children, attn[i][i]);
+    }
+
+    /** {@link #rowMass} averaged over the rows that have a parent; NaN entries if none has one. */
+    public static RowMass meanChildRowMass(double[][] attn, SequenceTask task) {
+        double[] sum = new double[4];
+        int n = 0;
+        for (int i = 0; i < attn.length; i++) {
+            if (task.parents(i).length == 0) {
+                continue;
+            }
+            RowMass m = rowMass(attn, task, i);
+            sum[0] += m.parent();
+            sum[1] += m.roots();
+            sum[2] += m.children();
+            sum[3] += m.self();
+            n++;
+        }
+        return new RowMass(sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n);
+    }
 }

@@ -37,6 +37,8 @@ public final class TransformerTrainer {
     public static final long DEFAULT_SEED = 1L;
     /** Default seed of the held-out evaluation batch. */
     public static final long DEFAULT_EVAL_SEED = 20240222L;
+    /** Default size of the held-out evaluation batch. */
+    public static final int DEFAULT_EVAL_SIZE = 512;
     /** Shards per batch (fixed, so results do not depend on the thread count). */
     public static final int DEFAULT_SHARDS = 2;
 
@@ -46,7 +48,7 @@ public final class TransformerTrainer {
     private OptimiserConfig optimiser = OptimiserConfig.sgd(1.0);
     private long seed = DEFAULT_SEED;
     private long evalSeed = DEFAULT_EVAL_SEED;
-    private int evalSize = 512;
+    private int evalSize = DEFAULT_EVAL_SIZE;
     private int evalEvery = -1;
     private final TreeSet<Long> snapshotSteps = new TreeSet<>();
     private int snapshotEvery = 0;

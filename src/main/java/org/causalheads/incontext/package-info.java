@@ -32,9 +32,13 @@
  *       result is clipped at 0 and renormalised, and replaced by the uniform law if still not a
  *       finite probability vector. Dirichlet rows are drawn in the log domain, so no row is
  *       ever all zeros.</li>
- *   <li><b>Baselines.</b> Bayes: Dirichlet-smoothed counts of the context's transitions out of
- *       the query's token (the root's information about $\pi$ through $\mu_{\pi}$ is ignored, as in the
- *       authors' code). Unigram: in-context token frequencies plus $\alpha$. Uniform: $\ln S$.</li>
+ *   <li><b>Baselines.</b> Context-transition Bayes ({@link org.causalheads.incontext.SequenceTask#bayes}):
+ *       Dirichlet-smoothed counts of the context's transitions out of the query's token (the roots'
+ *       information about $\pi$ through $\mu_{\pi}$ is ignored, as in the authors' code, so a model
+ *       can beat it). Full-context Bayes ({@link org.causalheads.incontext.PosteriorPredictive}):
+ *       the posterior mean of $\pi(\cdot|x_{T-1})$ given the whole context, roots included, by
+ *       importance sampling — the lower bound on any model's expected loss. Unigram: in-context
+ *       token frequencies plus $\alpha$. Uniform: $\ln S$.</li>
  *   <li><b>Model.</b> Attention-only, disentangled: the residual stream is the concatenation
  *       of the one-hot embedding $[e_x; e_i]$ and every head's output, each head one
  *       bilinear score matrix and no value map ({@link org.causalheads.incontext.Transformer}).</li>

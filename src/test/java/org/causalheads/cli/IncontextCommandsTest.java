@@ -135,6 +135,88 @@ class IncontextCommandsTest {
     }
 
     @Test
+    void incontextSaveDirKeepsTheModelAlongTheRun() throws Exception {
+        Path out = dir.resolve("saved");
+        Run r = run("incontext", "--task", "chain", "-S", "3", "-T", "6", "--steps", "4", "--batch", "8", "--save-every", "2",
+                "--save-dir", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        for (int step : new int[] {0, 2, 4}) {
+            assertThat(out.resolve(String.format("model_step_%06d.csv", step))).exists();
+        }
+        JsonObject json = JsonParser.parseString(Files.readString(out.resolve("result.json"))).getAsJsonObject();
+        double[] theta = Files.readAllLines(out.resolve("model_step_000004.csv")).stream().skip(1)
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[1])).toArray();
+        double[] start = Files.readAllLines(out.resolve("model_step_000000.csv")).stream().skip(1)
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[1])).toArray();
+        assertThat(Arrays.stream(start).allMatch(v -> v == 0)).as("zero initialisation").isTrue();
+        var model = org.causalheads.incontext.Transformer.zeros(3, 6, 1, 1);
+        model.setParameters(theta);
+        var eval = org.causalheads.incontext.InContextTree.chain(3, 6).sample(
+                org.causalheads.incontext.TransformerTrainer.DEFAULT_EVAL_SIZE, org.causalheads.incontext.TransformerTrainer.DEFAULT_EVAL_SEED);
+        assertThat(model.loss(eval)).as("the last saved model is the trained one").isCloseTo(json.get("finalLoss").getAsDouble(), within(1e-12));
+        Run bad = run("incontext", "--steps", "4", "--save-every", "2");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--save-every").contains("--save-dir");
+    }
+
+    @Test
+    void incontextPaperSavesModelsThatReproduceTheReportedLoss() throws Exception {
+        Path out = dir.resolve("models");
+        Run r = run("incontext-paper", "--graphs", "1", "-S", "3", "-T", "6", "--steps", "6", "--batch", "8",
+                "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out.resolve("trees/graph_00_model.csv"));
+        assertThat(lines.get(0)).isEqualTo("index,value");
+        double[] theta = lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[1])).toArray();
+        org.causalheads.incontext.InContextTree task = org.causalheads.incontext.InContextTree.randomTree(3, 6, 0.5, 1);
+        org.causalheads.incontext.Transformer model = org.causalheads.incontext.Transformer.zeros(3, 6, 1, 1);
+        assertThat(theta).hasSize(model.parameterCount());
+        assertThat(java.util.Arrays.stream(theta).anyMatch(v -> v != 0)).as("trained, not the zero start").isTrue();
+        model.setParameters(theta);
+        String header = IncontextPaperCommand.RESULT_HEADER;
+        String[] row = Files.readAllLines(out.resolve("trees_results.csv")).get(1).split(",", -1);
+        double reported = Double.parseDouble(row[IncontextPaperCommand.column(header, "final_loss")]);
+        var eval = task.sample(org.causalheads.incontext.TransformerTrainer.DEFAULT_EVAL_SIZE,
+                org.causalheads.incontext.TransformerTrainer.DEFAULT_EVAL_SEED);
+        assertThat(model.loss(eval)).isCloseTo(reported, within(1e-6));
+        assertThat(task.bayesLoss(eval)).isCloseTo(Double.parseDouble(row[IncontextPaperCommand.column(header, "bayes_loss")]),
+                within(1e-6));
+    }
+
+    @Test
+    void incontextPaperBayesOnlyWritesBothBaselinesPerGraph() throws Exception {
+        Path out = dir.resolve("bayes");
+        Run r = run("incontext-paper", "--bayes-only", "--bayes-draws", "40", "--graphs", "2", "-S", "3", "-T", "8",
+                "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> rows = Files.readAllLines(out.resolve(IncontextPaperCommand.BAYES_FILE));
+        assertThat(rows).hasSize(3);
+        String header = rows.get(0);
+        assertThat(header).isEqualTo(IncontextPaperCommand.BAYES_HEADER);
+        assertThat(out.resolve("trees")).as("nothing trained").doesNotExist();
+        for (int g = 0; g < 2; g++) {
+            String[] f = rows.get(g + 1).split(",", -1);
+            var task = org.causalheads.incontext.InContextTree.randomTree(3, 8, 0.5, 1 + g);
+            var eval = task.sample(org.causalheads.incontext.TransformerTrainer.DEFAULT_EVAL_SIZE,
+                    org.causalheads.incontext.TransformerTrainer.DEFAULT_EVAL_SEED);
+            // the context-transition column is the training run's reported Bayes loss on the same batch
+            double context = Double.parseDouble(f[IncontextPaperCommand.column(header, "context_bayes_loss")]);
+            assertThat(context).isCloseTo(task.bayesLoss(eval), within(1e-6));
+            double posterior = Double.parseDouble(f[IncontextPaperCommand.column(header, "posterior_bayes_loss")]);
+            double diff = Double.parseDouble(f[IncontextPaperCommand.column(header, "difference")]);
+            assertThat(diff).isCloseTo(posterior - context, within(2e-6));
+            assertThat(Double.parseDouble(f[IncontextPaperCommand.column(header, "min_ess")])).isBetween(1.0, 40.0);
+            assertThat(f[IncontextPaperCommand.column(header, "draws")]).isEqualTo("40");
+        }
+        Run shard = run("incontext-paper", "--bayes-only", "--shard", "1/2", "--out", out.toString());
+        assertThat(shard.code()).isEqualTo(2);
+        assertThat(shard.err()).contains("--shard").contains("--bayes-only");
+        Run draws = run("incontext-paper", "--bayes-only", "--bayes-draws", "0", "--out", out.toString());
+        assertThat(draws.code()).isEqualTo(2);
+        assertThat(draws.err()).contains("--bayes-draws");
+    }
+
+    @Test
     void incontextPaperRefusesAResultFileWithAnotherHeader() throws Exception {
         Path out = dir.resolve("old");
         Files.createDirectories(out.resolve("trees"));
