@@ -40,6 +40,22 @@ public record PairedDifference(int n, String first, String second, double[] diff
     }
 
     /**
+     * How {@code second} fares against {@code first}: {@code "wins"} if the mean difference
+     * exceeds {@code k} standard errors, {@code "loses"} if it is below {@code −k} standard
+     * errors, else {@code "ties"} (the data do not separate them). With a standard error of 0
+     * (every difference equal) the sign of the mean decides.
+     *
+     * @throws IllegalArgumentException if {@code k} is negative or NaN
+     */
+    public String outcome(double k) {
+        if (!(k >= 0)) {
+            throw new IllegalArgumentException("k = " + k + " standard errors; expected k >= 0");
+        }
+        double se = Double.isNaN(standardError) ? 0 : standardError;
+        return mean > k * se && mean > 0 ? "wins" : mean < -k * se && mean < 0 ? "loses" : "ties";
+    }
+
+    /**
      * The paired difference at {@code n} over every domain that has a row of both methods (rows of
      * one run: one setting, one kind of data).
      *

@@ -345,6 +345,34 @@ public record ZeroShotBenchmark(int d, double edgesPerNode, double sigma, int tr
         return out;
     }
 
+    /**
+     * The rows of this benchmark's run on {@code family} among {@code rows} (e.g. a committed CSV),
+     * in the order {@link #evaluate} makes them: for every n of {@link #ns()}, held-out domain
+     * below {@link #testDomains()} and method, the row with that key. Empty if any is missing, so
+     * a caller can fall back to computing them.
+     */
+    public List<ZeroShotRow> select(List<ZeroShotRow> rows, Domains family, List<ZeroShotMethod> methods) {
+        requireFamily(family);
+        java.util.Map<String, ZeroShotRow> byKey = new java.util.HashMap<>();
+        for (ZeroShotRow r : rows) {
+            byKey.putIfAbsent(r.key(), r);
+        }
+        List<ZeroShotRow> out = new ArrayList<>();
+        String set = settings();
+        for (int n : ns) {
+            for (int k = 0; k < testDomains; k++) {
+                for (ZeroShotMethod m : methods) {
+                    ZeroShotRow r = byKey.get(ZeroShotRow.key(label(family.setting()), d, data(), family.seed(), set, n, k, m.label()));
+                    if (r == null) {
+                        return List.of();
+                    }
+                    out.add(r);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** Whether the thresholded estimate ({@code |a| > threshold}, diagonal ignored) is a DAG: {@code h = 0} exactly on a DAG. */
     public static boolean acyclic(double[][] a, double threshold) {
         int d = a.length;

@@ -64,6 +64,12 @@ public record ZeroShotRow(String setting, int d, String data, long seed, String 
                 s.estimatedEdges(), s.trueEdges(), acyclic, millis);
     }
 
+    /** The same row under another method label (e.g. to set two budgets of one method side by side). */
+    public ZeroShotRow withMethod(String label) {
+        return new ZeroShotRow(setting, d, data, seed, settings, n, domain, label, shd, f1, precision, recall, estimatedEdges,
+                trueEdges, acyclic, millis);
+    }
+
     /** The key of this row: its first {@link #KEY_COLUMNS} fields joined by commas. */
     public String key() {
         return key(setting, d, data, seed, settings, n, domain, method);

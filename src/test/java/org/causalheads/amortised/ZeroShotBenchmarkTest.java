@@ -85,9 +85,17 @@ class ZeroShotBenchmarkTest {
                     - ZeroShotSummary.find(sums, n, "amortised").meanShd(), within(1e-12));
             // antisymmetric, and a method against itself differs by exactly 0
             assertThat(PairedDifference.of(rows, n, "amortised", "NOTEARS").mean()).isCloseTo(-p.mean(), within(1e-12));
+            // the outcome follows the sign and size of the mean against k standard errors
+            String o = p.outcome(2);
+            assertThat(o).isEqualTo(p.mean() > 2 * p.standardError() && p.mean() > 0 ? "wins"
+                    : p.mean() < -2 * p.standardError() && p.mean() < 0 ? "loses" : "ties");
+            // the harness finds its own rows among others, in its order
+            assertThat(b.select(rows, fam, ALL)).isEqualTo(rows);
+            assertThat(b.withTestDomains(b.testDomains() + 1).select(rows, fam, ALL)).isEmpty();
             PairedDifference self = PairedDifference.of(rows, n, "amortised", "amortised");
             assertThat(self.mean()).isZero();
             assertThat(self.standardError()).isZero();
+            assertThat(self.outcome(2)).isEqualTo("ties");
         }
     }
 
