@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Experiments behind the causal-heads notebooks.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, TablesCommand.class,
                 SweepCommand.class, BenchCommand.class, IncontextCommand.class, IncontextPaperCommand.class,
-                BenchIncontextCommand.class, MergeCommand.class})
+                BenchIncontextCommand.class, MergeCommand.class, AmortisedCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -1,0 +1,130 @@
+package org.causalheads.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.causalheads.amortised.ZeroShotRow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code amortised} command on a tiny run (d = 4, a few training domains and steps): its rows,
+ * resuming after a torn tail, shards merged into the unsharded file, and refusals.
+ */
+class AmortisedCommandTest {
+
+    static final String[] TINY = {"amortised", "--d", "4", "--ns", "8,20", "--test-domains", "2", "--train-domains", "6",
+            "--steps", "30"};
+
+    @TempDir
+    Path dir;
+
+    private static String[] with(String[] base, String... more) {
+        return Stream.concat(Arrays.stream(base), Arrays.stream(more)).toArray(String[]::new);
+    }
+
+    /** The lines of a CSV with the timing column (the last) removed. */
+    private static List<String> withoutTiming(Path f) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+            out.add(line.substring(0, line.lastIndexOf(',')));
+        }
+        return out;
+    }
+
+    @Test
+    void writesOneRowPerSettingSizeDomainAndMethodAndResumesAfterATornTail() throws Exception {
+        Path full = dir.resolve("full.csv");
+        CommandLineCapture.Result r = CommandLineCapture.run(with(TINY, "--out", full.toString()));
+        assertThat(r.code()).as(r.err() + r.picoErr()).isZero();
+        assertThat(r.err()).contains("wrote " + full).contains("32 new rows");
+        List<ZeroShotRow> rows = ZeroShotRow.read(full);
+        // 2 settings x 2 sizes x 2 domains x 4 methods, settings a and b with their default seeds
+        assertThat(rows).hasSize(32);
+        assertThat(rows.stream().map(ZeroShotRow::setting).distinct()).containsExactly("a", "b");
+        assertThat(rows.stream().map(ZeroShotRow::seed).distinct()).containsExactly(3L, 4L);
+        assertThat(rows.stream().map(ZeroShotRow::method).distinct())
+                .containsExactly("amortised", "NOTEARS", "empty graph", "sort by variance");
+        assertThat(rows).allMatch(x -> x.data().equals("raw") && x.d() == 4 && x.settings().contains("steps=30"));
+
+        // cut the file inside its 11th row, as a kill would: the rerun repairs the tail and redoes the rest
+        Path cut = dir.resolve("cut.csv");
+        byte[] all = Files.readAllBytes(full);
+        int at = 0;
+        for (int lines = 0; lines < 11; at++) {
+            if (all[at] == '\n') {
+                lines++;
+            }
+        }
+        Files.write(cut, Arrays.copyOf(all, at + 30));
+        CommandLineCapture.Result again = CommandLineCapture.run(with(TINY, "--out", cut.toString()));
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.err()).contains("repaired").contains("10 already present");
+        assertThat(withoutTiming(cut)).isEqualTo(withoutTiming(full));
+
+        // a finished file: the same command adds nothing
+        CommandLineCapture.Result none = CommandLineCapture.run(with(TINY, "--out", cut.toString()));
+        assertThat(none.err()).contains("0 new rows, 32 already present");
+        // other settings add their own rows instead of reusing these
+        CommandLineCapture.Result other = CommandLineCapture.run(with(TINY, "--out", cut.toString(), "--standardise",
+                "--settings", "a", "--methods", "sort by variance,empty graph"));
+        assertThat(other.code()).as(other.err()).isZero();
+        assertThat(other.err()).contains("8 new rows, 0 already present");
+    }
+
+    @Test
+    void threeShardsMergeIntoTheUnshardedFile() throws Exception {
+        String[] args = with(TINY, "--settings", "b", "--seeds", "5,6", "--methods", "amortised,sort by variance,empty graph");
+        Path full = dir.resolve("full.csv");
+        assertThat(CommandLineCapture.run(with(args, "--out", full.toString())).code()).isZero();
+        Path part = dir.resolve("part.csv");
+        List<String> shards = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            CommandLineCapture.Result s = CommandLineCapture.run(with(args, "--out", part.toString(), "--shard", i + "/3"));
+            assertThat(s.code()).as(s.err()).isZero();
+            shards.add(dir.resolve("part.shard-" + i + "-of-3.csv").toString());
+        }
+        Path merged = dir.resolve("merged.csv");
+        List<String> mergeArgs = new ArrayList<>(List.of("merge", "--out", merged.toString()));
+        mergeArgs.addAll(List.of(shards.get(2), shards.get(0), shards.get(1)));
+        CommandLineCapture.Result m = CommandLineCapture.run(mergeArgs.toArray(String[]::new));
+        assertThat(m.code()).as(m.err()).isZero();
+        assertThat(withoutTiming(merged)).isEqualTo(withoutTiming(full));
+
+        // a shard of a run with other settings is refused by merge, naming it
+        Path odd = dir.resolve("odd.csv");
+        assertThat(CommandLineCapture.run(with(args, "--out", odd.toString(), "--train-seed", "9", "--shard", "2/3")).code()).isZero();
+        CommandLineCapture.Result refused = CommandLineCapture.run("merge", "--out", dir.resolve("m2.csv").toString(),
+                shards.get(0), dir.resolve("odd.shard-2-of-3.csv").toString(), shards.get(2));
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.picoErr() + refused.err()).contains("odd.shard-2-of-3.csv");
+        // and resuming a shard file with other settings is refused too
+        CommandLineCapture.Result resumed = CommandLineCapture.run(with(args, "--out", part.toString(), "--train-seed", "9",
+                "--shard", "1/3"));
+        assertThat(resumed.code()).isEqualTo(2);
+        assertThat(resumed.picoErr() + resumed.err()).contains("part.shard-1-of-3.csv").contains("other options or settings");
+    }
+
+    @Test
+    void badValuesAreOneErrorLineNamingThem() {
+        String out = dir.resolve("x.csv").toString();
+        String[][] cases = {
+            {"--settings", "c"}, {"--passes", "3"}, {"--ns", "8,0"}, {"--methods", "PC"}, {"--d", "1"},
+            {"--test-domains", "0"}, {"--er-k", "5"}, {"--shard", "4/3"}, {"--standardise", "--ns", "1"},
+        };
+        for (String[] c : cases) {
+            CommandLineCapture.Result r = CommandLineCapture.run(with(with(TINY, "--out", out), c));
+            String err = r.picoErr() + r.err();
+            assertThat(r.code()).as(String.join(" ", c)).isEqualTo(2);
+            String[] lines = err.strip().split("\n");
+            assertThat(lines[0]).startsWith("error: ").contains(c[0].equals("--standardise") ? "--ns" : c[0]);
+            assertThat(lines).hasSize(2);
+        }
+    }
+}
