@@ -1,0 +1,167 @@
+package org.causalheads.notebook;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The suite's heavy child processes — notebooks executed on the project kernel, notebooks run in
+ * a bare JShell, assignment grading — on one bounded pool shared by every test class of the test
+ * JVM, so that they run {@link #WIDTH} at a time instead of one after another. A test submits its
+ * jobs first (all of them, so the pool is never idle between two tests of a class) and then waits
+ * for each in its own {@code DynamicTest}; what a job checks is unchanged, only when it runs.
+ *
+ * <p>{@code -Dsuite.jobs=N} sets the width (default: the number of processors, at most 4; 1 runs
+ * the jobs one at a time as before). Every finished job appends one line to
+ * {@code target/suite-times.tsv}: group, label, wall seconds, CPU seconds (user + system of the
+ * job and every descendant it waited for, through {@code /usr/bin/time} where the machine has
+ * it, else empty) and exit status. With jobs running side by side, a test's own time in the
+ * Surefire report is its waiting time; this file says what each job cost.
+ */
+final class SuiteJobs {
+
+    static final Path HOME = Paths.get("").toAbsolutePath();
+    static final int WIDTH = width();
+    static final Path TIMES = HOME.resolve("target/suite-times.tsv");
+    private static final Path TIME = Paths.get("/usr/bin/time");
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(WIDTH, r -> {
+        Thread t = new Thread(r, "suite-job-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
+    static {
+        try {
+            Files.createDirectories(TIMES.getParent());
+            Files.writeString(TIMES, "group\tjob\twall_s\tcpu_s\texit\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private SuiteJobs() {
+    }
+
+    /** One finished job: its exit status (-1 if it was stopped), output, wall and CPU seconds. */
+    record Result(String label, boolean finished, int exit, String output, double wallSeconds, double cpuSeconds) {
+
+        /** The last {@code max} characters of the output, for a failure message. */
+        String tail(int max) {
+            return output.length() <= max ? output : "..." + output.substring(output.length() - max);
+        }
+    }
+
+    private static int width() {
+        String set = System.getProperty("suite.jobs", "");
+        if (!set.isBlank()) {
+            try {
+                int n = Integer.parseInt(set.strip());
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("-Dsuite.jobs=" + set + ": expected a whole number of parallel jobs, at least 1");
+        }
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** The Python interpreter recorded by {@code environment/setup.sh}. */
+    static String python() throws IOException {
+        Path file = HOME.resolve("target/python-path");
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("target/python-path is written by environment/setup.sh: run it first");
+        }
+        return Files.readString(file).trim();
+    }
+
+    /**
+     * Runs {@code command} on the pool with {@code env} added to the environment, its output (stdout
+     * and stderr) to {@code out}; stops it and everything it started after {@code timeout}.
+     */
+    static Future<Result> submit(String group, String label, List<String> command, Map<String, String> env, Path out,
+            Duration timeout) {
+        return POOL.submit(() -> run(group, label, command, env, out, timeout));
+    }
+
+    /** The result of a submitted job (an exception of the job itself is rethrown as it is). */
+    static Result await(Future<Result> job) throws Exception {
+        try {
+            return job.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception x) {
+                throw x;
+            }
+            throw e;
+        }
+    }
+
+    private static Result run(String group, String label, List<String> command, Map<String, String> env, Path out,
+            Duration timeout) throws IOException, InterruptedException {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Path cpu = out.resolveSibling(out.getFileName() + ".time");
+        Files.deleteIfExists(cpu);
+        List<String> cmd = new ArrayList<>();
+        boolean timed = Files.isExecutable(TIME);
+        if (timed) {
+            cmd.addAll(List.of(TIME.toString(), "-q", "-f", "%U %S", "-o", cpu.toString()));
+        }
+        cmd.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().putAll(env);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        boolean finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!finished) {
+            // the job's own children first (a kernel, the JVM under /usr/bin/time), then the job
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+        double wall = (System.nanoTime() - start) * 1e-9;
+        double cpuSeconds = Double.NaN;
+        if (timed && finished && Files.exists(cpu)) {
+            // "%U %S" on the last line; a line before it says "Command exited with non-zero status"
+            List<String> lines = Files.readAllLines(cpu).stream().filter(l -> !l.isBlank()).toList();
+            if (!lines.isEmpty()) {
+                String[] us = lines.get(lines.size() - 1).strip().split("\\s+");
+                try {
+                    cpuSeconds = Double.parseDouble(us[0]) + Double.parseDouble(us[1]);
+                } catch (RuntimeException e) {
+                    cpuSeconds = Double.NaN;
+                }
+            }
+        }
+        int exit = finished ? p.exitValue() : -1;
+        record(group, label, wall, cpuSeconds, exit);
+        return new Result(label, finished, exit, Files.readString(out, StandardCharsets.UTF_8), wall, cpuSeconds);
+    }
+
+    private static synchronized void record(String group, String label, double wall, double cpu, int exit) {
+        try {
+            Files.createDirectories(TIMES.getParent());
+            String line = String.format(Locale.ROOT, "%s\t%s\t%.1f\t%s\t%d%n", group, label, wall,
+                    Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "%.1f", cpu), exit);
+            Files.writeString(TIMES, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
