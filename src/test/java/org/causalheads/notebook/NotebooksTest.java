@@ -69,16 +69,11 @@ class NotebooksTest {
     @TestFactory
     Stream<DynamicTest> everyNotebookExecutesCleanlyInQuickMode() throws IOException {
         assumeFalse(Boolean.getBoolean("notebooks.skip"), "notebooks.skip=true");
-        String python = SuiteJobs.python();
-        Path logs = Files.createDirectories(HOME.resolve("target/kernel-logs"));
         // every notebook submitted at once: they run SuiteJobs.WIDTH at a time, each on a kernel of its own
         Map<Path, Future<SuiteJobs.Result>> jobs = new LinkedHashMap<>();
         for (Path nb : notebooks()) {
             String name = nb.getFileName().toString();
-            jobs.put(nb, SuiteJobs.submit("kernel", name,
-                    List.of(python, HOME.resolve("environment/run_notebooks.py").toString(), "--check", "--quick", nb.toString()),
-                    Map.of("CAUSAL_HEADS_HOME", HOME.toString(), "CAUSAL_HEADS_KERNEL_LOG", logs.resolve(name + ".log").toString()),
-                    logs.resolve(name + ".out"), TIMEOUT));
+            jobs.put(nb, SuiteJobs.notebook("kernel", name, name, List.of("--check", "--quick", nb.toString()), TIMEOUT));
         }
         return jobs.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey().getFileName().toString(), () -> {
             SuiteJobs.Result r = SuiteJobs.await(e.getValue());

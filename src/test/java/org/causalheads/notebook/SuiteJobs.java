@@ -25,6 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JVM, so that they run {@link #WIDTH} at a time instead of one after another. A test submits its
  * jobs first (all of them, so the pool is never idle between two tests of a class) and then waits
  * for each in its own {@code DynamicTest}; what a job checks is unchanged, only when it runs.
+ * Such a test class is marked {@code @Execution(ExecutionMode.CONCURRENT)} (the build enables
+ * JUnit's parallel execution for marked classes only), so that it submits its jobs when the test
+ * run starts and waits beside the unit tests. A new notebook test does the same:
+ * {@link #notebook} runs {@code environment/run_notebooks.py} with any arguments (a parameter set,
+ * say) on the pool.
  *
  * <p>{@code -Dsuite.jobs=N} sets the width (default: the number of processors, at most 4; 1 runs
  * the jobs one at a time as before). Every finished job appends one line to
@@ -32,12 +37,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * job and every descendant it waited for, through {@code /usr/bin/time} where the machine has
  * it, else empty) and exit status. With jobs running side by side, a test's own time in the
  * Surefire report is its waiting time; this file says what each job cost.
+ *
+ * <p>Every JVM a job starts (a kernel, a bare JShell) gets {@code -Dsuite.jvmOptions} through
+ * {@code JAVA_TOOL_OPTIONS}; by default {@code -XX:TieredStopAtLevel=1}, the client compiler
+ * alone. A quick-mode notebook run is mostly JShell compiling snippets and short computations,
+ * where the optimising compiler's own work does not pay back: it changes no result (Java's
+ * arithmetic is the same under every compiler), only the CPU time. An empty value leaves the JVMs'
+ * defaults.
  */
 final class SuiteJobs {
 
     static final Path HOME = Paths.get("").toAbsolutePath();
     static final int WIDTH = width();
     static final Path TIMES = HOME.resolve("target/suite-times.tsv");
+    static final String JVM_OPTIONS = System.getProperty("suite.jvmOptions", "-XX:TieredStopAtLevel=1").strip();
     private static final Path TIME = Paths.get("/usr/bin/time");
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ExecutorService POOL = Executors.newFixedThreadPool(WIDTH, r -> {
@@ -101,6 +114,22 @@ final class SuiteJobs {
         return POOL.submit(() -> run(group, label, command, env, out, timeout));
     }
 
+    /**
+     * Runs {@code environment/run_notebooks.py} with {@code arguments} (for instance
+     * {@code --check --quick NOTEBOOK}, or a parameter set) on the pool, for this checkout
+     * ({@code CAUSAL_HEADS_HOME}), the kernel's log and the runner's output under
+     * {@code target/kernel-logs/<file>.log} and {@code .out}.
+     */
+    static Future<Result> notebook(String group, String label, String file, List<String> arguments, Duration timeout)
+            throws IOException {
+        Path logs = Files.createDirectories(HOME.resolve("target/kernel-logs"));
+        List<String> cmd = new ArrayList<>(List.of(python(), HOME.resolve("environment/run_notebooks.py").toString()));
+        cmd.addAll(arguments);
+        return submit(group, label, cmd,
+                Map.of("CAUSAL_HEADS_HOME", HOME.toString(), "CAUSAL_HEADS_KERNEL_LOG", logs.resolve(file + ".log").toString()),
+                logs.resolve(file + ".out"), timeout);
+    }
+
     /** The result of a submitted job (an exception of the job itself is rethrown as it is). */
     static Result await(Future<Result> job) throws Exception {
         try {
@@ -126,6 +155,10 @@ final class SuiteJobs {
         cmd.addAll(command);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().putAll(env);
+        if (!JVM_OPTIONS.isEmpty()) {
+            String inherited = pb.environment().getOrDefault("JAVA_TOOL_OPTIONS", "").strip();
+            pb.environment().put("JAVA_TOOL_OPTIONS", inherited.isEmpty() ? JVM_OPTIONS : inherited + " " + JVM_OPTIONS);
+        }
         long start = System.nanoTime();
         Process p = pb.start();
         boolean finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
