@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The suite's heavy child processes — notebooks executed on the project kernel, notebooks run in
@@ -53,6 +54,8 @@ final class SuiteJobs {
     static final String JVM_OPTIONS = System.getProperty("suite.jvmOptions", "-XX:TieredStopAtLevel=1").strip();
     private static final Path TIME = Paths.get("/usr/bin/time");
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Pool jobs share it; {@link #alone} takes it whole (fair: a waiting lone job holds back new ones). */
+    private static final ReentrantReadWriteLock LOCK = new ReentrantReadWriteLock(true);
     private static final ExecutorService POOL = Executors.newFixedThreadPool(WIDTH, r -> {
         Thread t = new Thread(r, "suite-job-" + THREADS.incrementAndGet());
         t.setDaemon(true);
@@ -111,7 +114,29 @@ final class SuiteJobs {
      */
     static Future<Result> submit(String group, String label, List<String> command, Map<String, String> env, Path out,
             Duration timeout) {
-        return POOL.submit(() -> run(group, label, command, env, out, timeout));
+        return POOL.submit(() -> {
+            LOCK.readLock().lockInterruptibly();
+            try {
+                return run(group, label, command, env, out, timeout);
+            } finally {
+                LOCK.readLock().unlock();
+            }
+        });
+    }
+
+    /**
+     * Runs {@code command} now, in the calling thread, once no other job is running, and holds the
+     * pool until it ends: for a check with a deadline of its own (a Notebook server waiting 60 s for
+     * the kernel's first reply) that must not share the processors with the suite's other jobs.
+     */
+    static Result alone(String group, String label, List<String> command, Map<String, String> env, Path out,
+            Duration timeout) throws IOException, InterruptedException {
+        LOCK.writeLock().lockInterruptibly();
+        try {
+            return run(group, label, command, env, out, timeout);
+        } finally {
+            LOCK.writeLock().unlock();
+        }
     }
 
     /**
