@@ -12,16 +12,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The classroom assignments under {@code notebooks/assignments/} and their commands
@@ -39,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code System.exit} and an endless loop (zero for those exercises, the one between them still
  * scores); a throwing cell and an edited locked test cell (zero for those, the last still scores).
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the other test classes; its jobs go to the shared pool
 class AssignmentsTest {
 
     private static final Path HOME = Paths.get("").toAbsolutePath();
@@ -136,7 +142,14 @@ class AssignmentsTest {
 
         Path release = tmp.resolve("release");
         run(python, tmp.resolve("release.out"), "release", "--out", release.toString());
-        List<String> submissions = new ArrayList<>();
+        // the grading commands: each committed submission alone (the one with an endless loop first,
+        // it waits out the time limit), then each source with its released copy in one command; they
+        // run on the suite's shared pool, each grading on kernels of its own
+        List<List<String>> commands = new ArrayList<>();
+        try (Stream<Path> s = Files.list(FIXTURES)) {
+            s.filter(f -> f.toString().endsWith(".ipynb")).sorted(Comparator.comparing((Path f) -> !f.toString().contains("loop")))
+                    .forEach(f -> commands.add(List.of(f.toString())));
+        }
         for (Path p : assignments()) {
             Path student = release.resolve(p.getFileName());
             String text = Files.readString(student);
@@ -146,26 +159,38 @@ class AssignmentsTest {
             // the released copy goes in a folder named like a student, as it would be collected
             Path zero = Files.createDirectories(tmp.resolve("blank")).resolve(p.getFileName());
             Files.copy(student, zero);
-            submissions.add(p.toString());
-            submissions.add(zero.toString());
+            commands.add(List.of(p.toString(), zero.toString()));
         }
-        try (Stream<Path> s = Files.list(FIXTURES)) {
-            s.filter(f -> f.toString().endsWith(".ipynb")).sorted().forEach(f -> submissions.add(f.toString()));
+        String grader = HOME.resolve("environment/assignments.py").toString();
+        Path logs = Files.createDirectories(HOME.resolve("target/kernel-logs"));
+        List<Future<SuiteJobs.Result>> jobs = new ArrayList<>();
+        for (int k = 0; k < commands.size(); k++) {
+            List<String> cmd = new ArrayList<>(List.of(python, grader, "grade", "--out", tmp.resolve("grades-" + k).toString(), "--timeout", "25"));
+            cmd.addAll(commands.get(k));
+            String label = Paths.get(commands.get(k).get(0)).getFileName() + (commands.get(k).size() > 1 ? ", source and released" : "");
+            jobs.add(SuiteJobs.submit("grade", label, cmd,
+                    Map.of("CAUSAL_HEADS_HOME", HOME.toString(), "CAUSAL_HEADS_KERNEL_LOG", logs.resolve("assignments-test-" + k + ".log").toString()),
+                    tmp.resolve("grade-" + k + ".out"), Duration.ofMinutes(15)));
         }
-        Path grades = tmp.resolve("grades");
-        List<String> args = new ArrayList<>(List.of("grade", "--out", grades.toString(), "--timeout", "25"));
-        args.addAll(submissions);
-        run(python, tmp.resolve("grade.out"), args.toArray(String[]::new));
-
         Map<String, JsonObject> bySubmission = new LinkedHashMap<>();
-        try (Stream<Path> s = Files.list(grades)) {
-            for (Path f : s.filter(f -> f.toString().endsWith(".json")).toList()) {
-                JsonObject r = read(f);
-                bySubmission.put(r.get("submission").getAsString(), r);
+        int submissions = 0;
+        for (int k = 0; k < jobs.size(); k++) {
+            SuiteJobs.Result r = SuiteJobs.await(jobs.get(k));
+            assertThat(r.finished()).as("assignments.py grade %s finished within 15 minutes; output:%n%s", commands.get(k), r.output()).isTrue();
+            assertThat(r.exit()).as("assignments.py grade %s; output:%n%s", commands.get(k), r.output()).isZero();
+            Path grades = tmp.resolve("grades-" + k);
+            assertThat(grades.resolve("summary.csv")).exists();
+            try (Stream<Path> s = Files.list(grades)) {
+                List<Path> reports = s.filter(f -> f.toString().endsWith(".json")).toList();
+                assertThat(reports).as("one report per submission of %s", commands.get(k)).hasSize(commands.get(k).size());
+                for (Path f : reports) {
+                    JsonObject report = read(f);
+                    bySubmission.put(report.get("submission").getAsString(), report);
+                }
             }
+            submissions += commands.get(k).size();
         }
-        assertThat(bySubmission).as("one report per submission").hasSize(submissions.size());
-        assertThat(grades.resolve("summary.csv")).exists();
+        assertThat(bySubmission).as("one report per submission").hasSize(submissions);
         for (Path p : assignments()) {
             JsonObject full = bySubmission.get(p.toString());
             assertThat(full.get("auto_points").getAsDouble()).as("source %s scores full marks: %s", p.getFileName(), full)

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * Notebook page), executes a cell that uses the library and checks its value, and stops the
  * server; it fails if the reply does not come within the server's 60 s, the server log reports a
  * kernel_info timeout, or the kernel process outlives the server.
+ *
+ * <p>It runs with none of the suite's other child processes beside it ({@link SuiteJobs#alone}).
  *
  * <p>Needs the machine set up by {@code environment/setup.sh}; {@code -Dnotebooks.skip=true}
  * skips it like the other notebook tests.
@@ -32,19 +36,12 @@ class NotebookServerTest {
         assertThat(pythonFile).as("target/python-path is written by environment/setup.sh: run it first").exists();
         String python = Files.readString(pythonFile).trim();
         Path out = Files.createDirectories(HOME.resolve("target/kernel-logs")).resolve("notebook-server-check.out");
-        ProcessBuilder pb = new ProcessBuilder(python, HOME.resolve("environment/kernel/server_check.py").toString());
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(out.toFile());
-        Process p = pb.start();
-        boolean finished = p.waitFor(5, TimeUnit.MINUTES);
-        if (!finished) {
-            p.destroy();
-            p.waitFor(40, TimeUnit.SECONDS);
-            p.destroyForcibly();
-        }
-        String report = Files.readString(out);
-        assertThat(finished).as("server check finished within 5 minutes; output:%n%s", report).isTrue();
-        assertThat(p.exitValue()).as("server check passed; output:%n%s", report).isZero();
+        // alone: the server gives the kernel 60 s to answer, which the suite's other jobs must not eat into
+        SuiteJobs.Result r = SuiteJobs.alone("server", "server_check.py",
+                List.of(python, HOME.resolve("environment/kernel/server_check.py").toString()), Map.of(), out, Duration.ofMinutes(5));
+        String report = r.output();
+        assertThat(r.finished()).as("server check finished within 5 minutes; output:%n%s", report).isTrue();
+        assertThat(r.exit()).as("server check passed; output:%n%s", report).isZero();
         assertThat(report).as("server check report").contains("ok: kernel_info_reply");
     }
 }

@@ -10,26 +10,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Executes every notebook under {@code notebooks/} headless on the project kernel, in quick mode,
  * through {@code environment/run_notebooks.py --check}: a notebook fails on any error output,
  * any output on stderr, a code cell without output (unless tagged {@code quiet}), or a kernelspec
- * other than {@code causal-heads}. The committed notebooks are not modified.
+ * other than {@code causal-heads}. The committed notebooks are not modified. The notebooks run
+ * side by side on the suite's shared pool ({@link SuiteJobs}), each on a kernel of its own.
  *
  * <p>Needs the machine set up by {@code environment/setup.sh} (the test command does that);
  * {@code -Dnotebooks.skip=true} skips these tests.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the other test classes; its jobs go to the shared pool
 class NotebooksTest {
 
     private static final String KERNEL = "causal-heads";
-    private static final long TIMEOUT_MINUTES = 20;
+    private static final Duration TIMEOUT = Duration.ofMinutes(20);
 
     private static final Path HOME = Paths.get("").toAbsolutePath();
 
@@ -62,27 +69,16 @@ class NotebooksTest {
     @TestFactory
     Stream<DynamicTest> everyNotebookExecutesCleanlyInQuickMode() throws IOException {
         assumeFalse(Boolean.getBoolean("notebooks.skip"), "notebooks.skip=true");
-        Path pythonFile = HOME.resolve("target/python-path");
-        assertThat(pythonFile).as("target/python-path is written by environment/setup.sh: run it first").exists();
-        String python = Files.readString(pythonFile).trim();
-        Path logs = Files.createDirectories(HOME.resolve("target/kernel-logs"));
-        return notebooks().stream().map(nb -> DynamicTest.dynamicTest(nb.getFileName().toString(), () -> {
+        // every notebook submitted at once: they run SuiteJobs.WIDTH at a time, each on a kernel of its own
+        Map<Path, Future<SuiteJobs.Result>> jobs = new LinkedHashMap<>();
+        for (Path nb : notebooks()) {
             String name = nb.getFileName().toString();
-            ProcessBuilder pb = new ProcessBuilder(python, HOME.resolve("environment/run_notebooks.py").toString(),
-                    "--check", "--quick", nb.toString());
-            pb.environment().put("CAUSAL_HEADS_HOME", HOME.toString());
-            pb.environment().put("CAUSAL_HEADS_KERNEL_LOG", logs.resolve(name + ".log").toString());
-            pb.redirectErrorStream(true);
-            Path out = logs.resolve(name + ".out");
-            pb.redirectOutput(out.toFile());
-            Process p = pb.start();
-            boolean finished = p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
-            if (!finished) {
-                p.destroyForcibly();
-            }
-            String report = Files.readString(out);
-            assertThat(finished).as("%s finished within %d minutes; output:%n%s", name, TIMEOUT_MINUTES, report).isTrue();
-            assertThat(p.exitValue()).as("%s executed cleanly; output:%n%s", name, report).isZero();
+            jobs.put(nb, SuiteJobs.notebook("kernel", name, name, List.of("--check", "--quick", nb.toString()), TIMEOUT));
+        }
+        return jobs.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey().getFileName().toString(), () -> {
+            SuiteJobs.Result r = SuiteJobs.await(e.getValue());
+            assertThat(r.finished()).as("%s finished within %s; output:%n%s", r.label(), TIMEOUT, r.output()).isTrue();
+            assertThat(r.exit()).as("%s executed cleanly; output:%n%s", r.label(), r.output()).isZero();
         }));
     }
 }

@@ -27,11 +27,12 @@ import jdk.jshell.VarSnippet;
  * if there was one. Started by {@link PlainJShellTest} in a JVM of its own whose class path has no
  * kernel on it; the snippets run in that JVM (JShell's local engine, as IJava and JJava run them).
  *
- * <pre>  java -cp ... org.causalheads.notebook.PlainJShellRunner [--startup SCRIPT] NOTEBOOK CLASSPATH_ENTRY...</pre>
+ * <pre>  java -cp ... org.causalheads.notebook.PlainJShellRunner [--startup SCRIPT] NOTEBOOK|--no-notebook CLASSPATH_ENTRY...</pre>
  *
  * With {@code --startup}, the script is evaluated first, one snippet at a time, as IJava and JJava
  * evaluate the files of {@code IJAVA_STARTUP_SCRIPTS_PATH} / {@code JJAVA_STARTUP_SCRIPTS_PATH}
- * (and as the project kernel's corrected engine evaluates {@code RJK_INIT_SCRIPT}).
+ * (and as the project kernel's corrected engine evaluates {@code RJK_INIT_SCRIPT});
+ * {@code --no-notebook} evaluates the script alone.
  */
 public final class PlainJShellRunner {
 
@@ -46,18 +47,23 @@ public final class PlainJShellRunner {
             rest = rest.subList(2, rest.size());
         }
         if (rest.isEmpty()) {
-            System.err.println("usage: PlainJShellRunner [--startup SCRIPT] NOTEBOOK [CLASSPATH_ENTRY...]");
+            System.err.println("usage: PlainJShellRunner [--startup SCRIPT] NOTEBOOK|--no-notebook [CLASSPATH_ENTRY...]");
             System.exit(2);
         }
-        List<String> problems = problems(Path.of(rest.get(0)), rest.subList(1, rest.size()), startup);
+        Path notebook = rest.get(0).equals("--no-notebook") ? null : Path.of(rest.get(0));
+        List<String> problems = problems(notebook, rest.subList(1, rest.size()), startup);
         problems.forEach(p -> System.out.println("problem: " + p));
         System.out.flush();
         System.exit(problems.isEmpty() ? 0 : 1);
     }
 
-    /** The problems of one notebook; empty when every cell ran and every picture cell ends in an image. */
+    /**
+     * The problems of one notebook (none: the start-up script alone); empty when every cell ran and
+     * every picture cell ends in an image.
+     */
     static List<String> problems(Path notebook, List<String> classpath, Path startup) throws IOException {
-        JsonObject nb = JsonParser.parseString(Files.readString(notebook, StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonObject nb = notebook == null ? JsonParser.parseString("{\"cells\": []}").getAsJsonObject()
+                : JsonParser.parseString(Files.readString(notebook, StandardCharsets.UTF_8)).getAsJsonObject();
         List<String> problems = new ArrayList<>();
         try (JShell js = JShell.builder().executionEngine("local").out(System.out).err(System.out).build()) {
             classpath.forEach(js::addToClasspath);

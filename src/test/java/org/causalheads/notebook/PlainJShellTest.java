@@ -8,31 +8,43 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Runs every notebook's code cells in a bare JShell, the engine under the IJava-family kernels,
  * with nothing on the class path but {@code target/classes} and {@code target/lib/*} (what
- * {@code environment/classpath.sh} prints for {@code IJAVA_CLASSPATH}), twice: without any
- * start-up script (no kernel magic, no kernel display call, no import the notebook does not make
- * itself), and with {@code environment/init.jshell} evaluated first one snippet per import, as
- * IJava and JJava load a start-up script (its imports must not clash with the notebook's). Each
- * notebook runs in a JVM of its own ({@link PlainJShellRunner}) whose class path holds no kernel.
- * It also checks that each cell whose committed output is a picture ends in an expression of an
- * image type, which IJava and JJava render as PNG.
+ * {@code environment/classpath.sh} prints for {@code IJAVA_CLASSPATH}) and without any start-up
+ * script: no kernel magic, no kernel display call, no import the notebook does not make itself.
+ * Each notebook runs in a JVM of its own ({@link PlainJShellRunner}) whose class path holds no
+ * kernel, on the suite's shared pool ({@link SuiteJobs}). It also checks that each cell whose
+ * committed output is a picture ends in an expression of an image type, which IJava and JJava
+ * render as PNG.
+ *
+ * <p>The start-up script {@code environment/init.jshell} is evaluated here alone, one snippet per
+ * import as IJava and JJava load it, in the same bare JShell: its imports need nothing but the
+ * library. That its imports do not clash with a notebook's (an ambiguous simple name, say) is
+ * checked by {@link NotebooksTest}: the project kernel evaluates the same script the same way
+ * before the notebook's cells (its corrected engine, see {@code environment/kernel/patch}), and a
+ * notebook that clashes fails there with the compiler's "reference to ... is ambiguous".
  *
  * <p>Quick mode ({@code CAUSAL_HEADS_QUICK=1}, set by the build for tests);
  * {@code -Dnotebooks.skip=true} skips these tests with the other notebook tests.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the other test classes; its jobs go to the shared pool
 class PlainJShellTest {
 
     private static final Path HOME = Paths.get("").toAbsolutePath();
-    private static final long TIMEOUT_MINUTES = 20;
+    private static final Duration TIMEOUT = Duration.ofMinutes(20);
 
     @TestFactory
     Stream<DynamicTest> everyNotebookRunsInAPlainJShellWithTheLibraryClasspath() throws IOException {
@@ -41,9 +53,20 @@ class PlainJShellTest {
         List<String> library = libraryClasspath();
         Path logs = Files.createDirectories(HOME.resolve("target/kernel-logs"));
         Path script = HOME.resolve("environment/init.jshell");
-        return NotebooksTest.notebooks().stream().flatMap(nb -> Stream.of(
-                DynamicTest.dynamicTest(nb.getFileName() + " without start-up script", () -> run(nb, library, logs, null)),
-                DynamicTest.dynamicTest(nb.getFileName() + " with start-up script", () -> run(nb, library, logs, script))));
+        // every job submitted at once: they run SuiteJobs.WIDTH at a time
+        Map<String, Future<SuiteJobs.Result>> jobs = new LinkedHashMap<>();
+        jobs.put("start-up script " + script.getFileName() + " alone",
+                submit("start-up script", command(library, List.of("--startup", script.toString(), "--no-notebook")),
+                        logs.resolve("init.jshell.jshell.out")));
+        for (Path nb : NotebooksTest.notebooks()) {
+            String name = nb.getFileName().toString();
+            jobs.put(name, submit(name, command(library, List.of(nb.toString())), logs.resolve(name + ".jshell.out")));
+        }
+        return jobs.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            SuiteJobs.Result r = SuiteJobs.await(e.getValue());
+            assertThat(r.finished()).as("%s finished within %s; output:%n%s", e.getKey(), TIMEOUT, r.tail(4000)).isTrue();
+            assertThat(r.exit()).as("%s in a plain JShell; output:%n%s", e.getKey(), r.tail(4000)).isZero();
+        }));
     }
 
     /** {@code target/classes} and every jar of {@code target/lib}: the IJava class path. */
@@ -59,9 +82,8 @@ class PlainJShellTest {
         return cp;
     }
 
-    private static void run(Path notebook, List<String> library, Path logs, Path startup) throws Exception {
-        // the runner's own JVM: the library, plus the test classes for the runner itself; the
-        // snippets are compiled against the library alone (the arguments)
+    /** The runner's JVM: the library plus the test classes (the runner itself); the snippets see the library alone. */
+    private static List<String> command(List<String> library, List<String> what) {
         List<String> jvmClasspath = new ArrayList<>(library);
         jvmClasspath.add(HOME.resolve("target/test-classes").toString());
         List<String> cmd = new ArrayList<>(List.of(
@@ -69,21 +91,12 @@ class PlainJShellTest {
                 "-Djava.awt.headless=true", "-Xss4m",
                 "-cp", String.join(File.pathSeparator, jvmClasspath),
                 PlainJShellRunner.class.getName()));
-        if (startup != null) {
-            cmd.addAll(List.of("--startup", startup.toString()));
-        }
-        cmd.add(notebook.toString());
+        cmd.addAll(what);
         cmd.addAll(library);
-        Path out = logs.resolve(notebook.getFileName() + (startup == null ? ".jshell.out" : ".jshell-startup.out"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        boolean finished = p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
-        if (!finished) {
-            p.destroyForcibly();
-        }
-        String report = Files.readString(out);
-        String tail = report.length() <= 4000 ? report : "..." + report.substring(report.length() - 4000);
-        assertThat(finished).as("%s finished within %d minutes; output:%n%s", notebook.getFileName(), TIMEOUT_MINUTES, tail).isTrue();
-        assertThat(p.exitValue()).as("%s in a plain JShell %s; output:%n%s", notebook.getFileName(),
-                startup == null ? "without start-up script" : "with " + startup.getFileName(), tail).isZero();
+        return cmd;
+    }
+
+    private static Future<SuiteJobs.Result> submit(String label, List<String> cmd, Path out) {
+        return SuiteJobs.submit("jshell", label, cmd, Map.of(), out, TIMEOUT);
     }
 }
