@@ -7,28 +7,34 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Every parameter set a notebook declares in its metadata ({@code causal_heads.grid}, a list of
  * {@code {"KEY": "java literal"}} objects) is executed in quick mode — {@code run_notebooks.py
- * --quick --grid --jobs 2} over every notebook — and every check cell of every set must pass.
- * A failure names the notebook, the set and the failing check's message, taken from the
- * runner's summary CSV ({@code <notebook>.summary.csv}).
+ * --check --quick -p KEY=VALUE …}, one job per set on the suite's shared pool ({@link SuiteJobs})
+ * — and every check cell of every set must pass. A failure names the notebook and the set, with
+ * the runner's output (the failing check's message).
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the other test classes; its jobs go to the shared pool
 class GridTest {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(20);
 
     private static final Path HOME = Paths.get("").toAbsolutePath();
 
@@ -56,7 +62,8 @@ class GridTest {
     void everyDeclaredGridIsSmallAndNamesOnlyParameters() throws IOException {
         Map<String, List<JsonObject>> grids = grids();
         assertThat(grids).as("notebooks declaring a grid").containsKeys("00-tour.ipynb", "01-head-collapse.ipynb",
-                "02-convergence.ipynb", "03-f-divergence-ablation.ipynb", "04-estimation-error.ipynb");
+                "02-convergence.ipynb", "03-f-divergence-ablation.ipynb", "04-estimation-error.ipynb",
+                "05-induction-heads.ipynb", "06-baselines.ipynb", "07-real-networks.ipynb", "08-amortized-discovery.ipynb");
         grids.forEach((name, sets) -> {
             assertThat(sets).as("grid of %s: a small list of parameter sets", name).isNotEmpty().hasSizeLessThanOrEqualTo(6);
             sets.forEach(set -> assertThat(set.entrySet()).as("a set of %s", name).isNotEmpty()
@@ -65,125 +72,45 @@ class GridTest {
         });
     }
 
-    @Test
-    void everyGridPointRunsWithEveryCheckPassing(@TempDir Path tmp) throws Exception {
+    @TestFactory
+    Stream<DynamicTest> everyGridPointRunsWithEveryCheckPassing() throws IOException {
         assumeFalse(Boolean.getBoolean("notebooks.skip"), "notebooks.skip=true");
-        Map<String, List<JsonObject>> grids = grids();
-        Path out = tmp.resolve("grid");
-        Path log = tmp.resolve("runner.txt");
-        List<String> cmd = new ArrayList<>(List.of(Files.readString(HOME.resolve("target/python-path")).trim(),
-                HOME.resolve("environment/run_notebooks.py").toString(), "--quick", "--grid", "--jobs", "2",
-                "--out", out.toString()));
-        grids.keySet().forEach(n -> cmd.add(HOME.resolve("notebooks").resolve(n).toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("CAUSAL_HEADS_HOME", HOME.toString());
-        pb.environment().put("CAUSAL_HEADS_KERNEL_LOG", HOME.resolve("target/kernel-logs/grid.log").toString());
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(log.toFile());
-        long start = System.nanoTime();
-        Process p = pb.start();
-        if (!p.waitFor(40, TimeUnit.MINUTES)) {
-            p.destroy();
-            p.waitFor(30, TimeUnit.SECONDS);
-            throw new AssertionError("the grid did not finish within 40 minutes:\n" + Files.readString(log));
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        String output = Files.readString(log);
-
-        List<String> failures = new ArrayList<>();
-        int points = 0;
-        for (Map.Entry<String, List<JsonObject>> g : grids.entrySet()) {
+        // every grid point submitted at once to the suite's shared pool: one kernel per point,
+        // SuiteJobs.WIDTH at a time beside the other notebook jobs
+        Map<String, Future<SuiteJobs.Result>> jobs = new LinkedHashMap<>();
+        for (Map.Entry<String, List<JsonObject>> g : grids().entrySet()) {
             String stem = g.getKey().replaceFirst("\\.ipynb$", "");
-            Path summary = out.resolve(stem + ".summary.csv");
-            if (!Files.exists(summary)) {
-                failures.add(stem + ": no summary (" + summary.getFileName() + ") — the runner stopped before it");
-                continue;
-            }
-            List<List<String>> rows = csv(summary);
-            List<String> header = rows.get(0);
-            assertThat(rows).as("%s: one summary row per grid point", stem).hasSize(g.getValue().size() + 1);
-            for (List<String> row : rows.subList(1, rows.size())) {
-                points++;
-                List<String> notPassed = new ArrayList<>();
-                for (int c = 3; c < header.size() - 2; c++) {
-                    if (!"passed".equals(row.get(c))) {
-                        notPassed.add(header.get(c) + " " + row.get(c));
-                    }
-                }
-                if (!"ok".equals(row.get(2)) || !notPassed.isEmpty()) {
-                    failures.add(String.format("%s, set %s (%s): %s; %s", stem, row.get(0), row.get(1), row.get(2),
-                            row.get(header.size() - 1).isBlank() ? String.join(", ", notPassed) : row.get(header.size() - 1)));
-                }
+            for (JsonObject set : g.getValue()) {
+                List<String> args = new ArrayList<>(List.of("--check", "--quick"));
+                List<String> name = new ArrayList<>();
+                set.entrySet().forEach(e -> {
+                    args.add("-p");
+                    args.add(e.getKey() + "=" + e.getValue().getAsString());
+                    name.add(e.getKey() + "=" + e.getValue().getAsString());
+                });
+                args.add(HOME.resolve("notebooks").resolve(g.getKey()).toString());
+                String label = stem + " [" + String.join(", ", name) + "]";
+                String file = "grid-" + stem + "-" + (name.hashCode() & 0x7fffffff);
+                jobs.put(label, SuiteJobs.notebook("grid", label, file, args, TIMEOUT));
             }
         }
-        System.out.printf("GridTest: %d grid points of %d notebooks in %.0f s%n", points, grids.size(), seconds);
-        assertThat(failures).as("grid points that failed (runner output:%n%s)", output).isEmpty();
-        assertThat(p.exitValue()).as("runner exit status; output:%n%s", output).isZero();
+        return jobs.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            SuiteJobs.Result r = SuiteJobs.await(e.getValue());
+            assertThat(r.finished()).as("%s finished within %s; output:%n%s", r.label(), TIMEOUT, r.tail(6000)).isTrue();
+            assertThat(r.exit()).as("%s: every check passes in quick mode; runner output:%n%s", r.label(), r.tail(6000))
+                    .isZero();
+        }));
     }
 
     @Test
-    void aValueOutsideTheSupportedRangeIsRefusedByTheParametersCellWithOneMessage(@TempDir Path tmp) throws Exception {
+    void aValueOutsideTheSupportedRangeIsRefusedByTheParametersCellWithOneMessage() throws Exception {
         assumeFalse(Boolean.getBoolean("notebooks.skip"), "notebooks.skip=true");
-        Path log = tmp.resolve("runner.txt");
-        ProcessBuilder pb = new ProcessBuilder(Files.readString(HOME.resolve("target/python-path")).trim(),
-                HOME.resolve("environment/run_notebooks.py").toString(), "--quick", "-p", "T=3",
-                "--out", tmp.resolve("out").toString(), HOME.resolve("notebooks/01-head-collapse.ipynb").toString());
-        pb.environment().put("CAUSAL_HEADS_HOME", HOME.toString());
-        pb.environment().put("CAUSAL_HEADS_KERNEL_LOG", HOME.resolve("target/kernel-logs/grid.log").toString());
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(log.toFile());
-        Process p = pb.start();
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("runner finished").isTrue();
-        String output = Files.readString(log);
-        assertThat(p.exitValue()).as("exit status; output:%n%s", output).isNotZero();
-        assertThat(output).as("the injected parameters cell refuses T = 3 (K = 3), naming the value and the range")
+        SuiteJobs.Result r = SuiteJobs.await(SuiteJobs.notebook("grid", "01 refuses T = 3", "grid-refusal",
+                List.of("--check", "--quick", "-p", "T=3", HOME.resolve("notebooks/01-head-collapse.ipynb").toString()),
+                TIMEOUT));
+        assertThat(r.finished()).as("runner finished; output:%n%s", r.tail(6000)).isTrue();
+        assertThat(r.exit()).as("exit status; output:%n%s", r.tail(6000)).isNotZero();
+        assertThat(r.output()).as("the injected parameters cell refuses T = 3 (K = 3), naming the value and the range")
                 .contains("injected parameters").contains("unsupported parameter value: T = 3: expected K + 1 = 4 ≤ T ≤ 64");
-    }
-
-    /** A small RFC 4180 reader: quoted fields may hold commas, quotes ("") and line breaks. */
-    private static List<List<String>> csv(Path file) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int c;
-            while ((c = r.read()) != -1) {
-                char ch = (char) c;
-                if (quoted) {
-                    if (ch == '"') {
-                        r.mark(1);
-                        int next = r.read();
-                        if (next == '"') {
-                            field.append('"');
-                        } else {
-                            quoted = false;
-                            if (next != -1) {
-                                r.reset();
-                            }
-                        }
-                    } else {
-                        field.append(ch);
-                    }
-                } else if (ch == '"') {
-                    quoted = true;
-                } else if (ch == ',') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                } else if (ch == '\n') {
-                    row.add(field.toString().replaceFirst("\r$", ""));
-                    field.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                } else {
-                    field.append(ch);
-                }
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }
