@@ -177,7 +177,7 @@ public final class AttentionAscent {
             int e = 0;
             record(0);
             if (snapAt.contains(0)) {
-                snaps.put(0, new Attention(normalized()));
+                snaps.put(0, new Attention(normalised()));
             }
             if (satisfied()) {
                 stop = OptionalInt.of(0);
@@ -227,13 +227,13 @@ public final class AttentionAscent {
                     record(e);
                 }
                 if (!snapAt.isEmpty() && snapAt.contains(e)) {
-                    snaps.put(e, new Attention(normalized()));
+                    snaps.put(e, new Attention(normalised()));
                 }
                 if (sat && stop.isEmpty()) {
                     stop = OptionalInt.of(e);
                 }
             }
-            double[][][] a = normalized();
+            double[][][] a = normalised();
             setObjective(e, objective(a));
             if (recCount == 0 || recEpoch[recCount - 1] != e) {
                 record(e);
@@ -247,7 +247,7 @@ public final class AttentionAscent {
         }
 
         /** The attention {@code w · inv} as rows {@code [l][i][j]}, a new array. */
-        private double[][][] normalized() {
+        private double[][][] normalised() {
             double[][][] c = new double[k][t][];
             for (int l = 0; l < k; l++) {
                 for (int i = 0; i < t; i++) {
@@ -414,7 +414,7 @@ public final class AttentionAscent {
         }
 
         private boolean satisfied() {
-            double[][][] a = normalized();
+            double[][][] a = normalised();
             for (int i = 0; i < t; i++) {
                 if (!qualifies[i]) {
                     continue;

@@ -42,8 +42,8 @@ public final class IncontextCommand implements Callable<Integer> {
     int steps;
     @Option(names = "--batch", defaultValue = "256", description = "sequences per step (default ${DEFAULT-VALUE})")
     int batch;
-    @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd | adamw (default ${DEFAULT-VALUE})")
-    String optimizer;
+    @Option(names = "--optimiser", defaultValue = "sgd", description = "sgd | adamw (default ${DEFAULT-VALUE})")
+    String optimiser;
     @Option(names = "--lr", description = "base learning rate (default " + SGD_LR + " for sgd, " + ADAMW_LR
             + " for adamw)")
     Double lr;
@@ -89,7 +89,7 @@ public final class IncontextCommand implements Callable<Integer> {
         }
     }
 
-    static OptimiserConfig buildOptimizer(String name, double lr, double wd, Schedule schedule) {
+    static OptimiserConfig buildOptimiser(String name, double lr, double wd, Schedule schedule) {
         OptimiserConfig c;
         switch (name) {
             case "sgd":
@@ -99,7 +99,7 @@ public final class IncontextCommand implements Callable<Integer> {
                 c = OptimiserConfig.adamw(lr, wd);
                 break;
             default:
-                throw Checks.bad("--optimizer", name, "expected sgd or adamw");
+                throw Checks.bad("--optimiser", name, "expected sgd or adamw");
         }
         return c.withWeightDecay(wd).withSchedule(schedule);
     }
@@ -137,7 +137,7 @@ public final class IncontextCommand implements Callable<Integer> {
         m.put("seconds", run.seconds());
         m.put("stepsPerSecond", run.stepsPerSecond());
         Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("optimizer", run.optimiser().toString());
+        prov.put("optimiser", run.optimiser().toString());
         prov.put("seed", run.seed());
         prov.put("evalSeed", TransformerTrainer.DEFAULT_EVAL_SEED);
         prov.put("shards", TransformerTrainer.DEFAULT_SHARDS);
@@ -211,7 +211,7 @@ public final class IncontextCommand implements Callable<Integer> {
         if (initScale > 0) {
             model = model.withRandomAttention(initScale, seed);
         }
-        OptimiserConfig opt = buildOptimizer(optimizer, lr != null ? lr : "adamw".equals(optimizer) ? ADAMW_LR : SGD_LR,
+        OptimiserConfig opt = buildOptimiser(optimiser, lr != null ? lr : "adamw".equals(optimiser) ? ADAMW_LR : SGD_LR,
                 wd, schedule);
         TrainingResult run;
         Transformer trained = model;

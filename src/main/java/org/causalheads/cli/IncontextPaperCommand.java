@@ -183,7 +183,7 @@ public final class IncontextPaperCommand implements Callable<Integer> {
             TrainingResult run;
             try (ProgressBar bar = new ProgressBar(String.format("graph %2d/%d", g + 1, graphs), steps, System.err)) {
                 run = TransformerTrainer.of(task).steps(steps).batch(batch).seed(seed + g).threads(threads)
-                        .optimiser(IncontextCommand.buildOptimizer("sgd", lr, 0, schedule))
+                        .optimiser(IncontextCommand.buildOptimiser("sgd", lr, 0, schedule))
                         .evalEvery(Math.max(1, steps / 128))
                         .onProgress(p -> bar.set(p.step(), String.format(Locale.ROOT, "loss %.4f", p.evalLoss())))
                         .train(model);

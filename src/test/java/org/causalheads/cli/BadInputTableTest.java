@@ -197,7 +197,7 @@ class BadInputTableTest {
         cs.add(c("--steps: -1", "incontext", "--steps", "-1"));
         cs.add(c("--batch: 0", "incontext", "--batch", "0"));
         cs.add(c("--batch 100000000", "incontext", "--batch", "100000000"));
-        cs.add(c("rmsprop", "incontext", "--optimizer", "rmsprop"));
+        cs.add(c("rmsprop", "incontext", "--optimiser", "rmsprop"));
         cs.add(c("--lr: 0.0", "incontext", "--lr", "0"));
         cs.add(c("--lr: NaN", "incontext", "--lr", "NaN"));
         cs.add(c("--lr: -1.0", "incontext", "--lr", "-1"));

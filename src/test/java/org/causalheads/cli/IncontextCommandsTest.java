@@ -57,17 +57,17 @@ class IncontextCommandsTest {
         assertThat(parents.get(3).getAsInt()).isEqualTo(2);
         assertThat(parents.get(5).getAsInt()).as("the query has no parent").isEqualTo(-1);
         JsonObject prov = json.getAsJsonObject("provenance");
-        assertThat(prov.get("optimizer").getAsString()).as("notebook 05's rate").startsWith("SGD(lr=12.0,");
+        assertThat(prov.get("optimiser").getAsString()).as("notebook 05's rate").startsWith("SGD(lr=12.0,");
         assertThat(prov.get("seed").getAsLong()).isEqualTo(1);
     }
 
     @Test
     void incontextDefaultRateFollowsTheOptimizer() {
-        Run r = run("incontext", "--task", "dag", "-S", "3", "-T", "6", "--heads", "2,1", "--optimizer", "adamw",
+        Run r = run("incontext", "--task", "dag", "-S", "3", "-T", "6", "--heads", "2,1", "--optimiser", "adamw",
                 "--init-scale", "1e-4", "--steps", "5", "--batch", "8");
         assertThat(r.code()).as(r.err()).isZero();
         JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
-        assertThat(json.getAsJsonObject("provenance").get("optimizer").getAsString()).startsWith("ADAMW(lr=0.01,");
+        assertThat(json.getAsJsonObject("provenance").get("optimiser").getAsString()).startsWith("ADAMW(lr=0.01,");
         assertThat(json.getAsJsonArray("heads").get(0).getAsInt()).isEqualTo(2);
     }
 
