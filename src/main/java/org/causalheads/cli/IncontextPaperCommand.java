@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.causalheads.incontext.RandomTreesPaper;
 import org.causalheads.incontext.AttentionSnapshot;
 import org.causalheads.incontext.InContextTree;
 import org.causalheads.incontext.PosteriorPredictive;
@@ -36,19 +37,19 @@ import picocli.CommandLine.Option;
                 + "Bayes loss of every graph's held-out batch instead (no training).")
 public final class IncontextPaperCommand implements Callable<Integer> {
 
-    @Option(names = "--graphs", defaultValue = "20", description = "number of random graphs (default ${DEFAULT-VALUE})")
+    @Option(names = "--graphs", defaultValue = "" + RandomTreesPaper.GRAPHS, description = "number of random graphs (default ${DEFAULT-VALUE})")
     int graphs;
-    @Option(names = {"--S", "-S"}, defaultValue = "3", description = "alphabet size (default ${DEFAULT-VALUE})")
+    @Option(names = {"--S", "-S"}, defaultValue = "" + RandomTreesPaper.STATES, description = "alphabet size (default ${DEFAULT-VALUE})")
     int vocab;
-    @Option(names = {"--T", "-T"}, defaultValue = "20", description = "sequence length (default ${DEFAULT-VALUE})")
+    @Option(names = {"--T", "-T"}, defaultValue = "" + RandomTreesPaper.LENGTH, description = "sequence length (default ${DEFAULT-VALUE})")
     int seqLen;
-    @Option(names = "--root-prob", defaultValue = "0.5", description = "root probability (default ${DEFAULT-VALUE})")
+    @Option(names = "--root-prob", defaultValue = "" + RandomTreesPaper.ROOT_PROBABILITY, description = "root probability (default ${DEFAULT-VALUE})")
     double rootProb;
-    @Option(names = "--steps", defaultValue = "16384", description = "steps per graph (default ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "" + RandomTreesPaper.STEPS, description = "steps per graph (default ${DEFAULT-VALUE})")
     int steps;
-    @Option(names = "--batch", defaultValue = "1024", description = "batch (default ${DEFAULT-VALUE})")
+    @Option(names = "--batch", defaultValue = "" + RandomTreesPaper.BATCH, description = "batch (default ${DEFAULT-VALUE})")
     int batch;
-    @Option(names = "--lr", defaultValue = "1", description = "SGD learning rate (default ${DEFAULT-VALUE})")
+    @Option(names = "--lr", defaultValue = "" + RandomTreesPaper.LEARNING_RATE, description = "SGD learning rate (default ${DEFAULT-VALUE})")
     double lr;
     @Option(names = "--schedule", defaultValue = "CONSTANT", description = "CONSTANT | COSINE (default ${DEFAULT-VALUE})")
     Schedule schedule;
