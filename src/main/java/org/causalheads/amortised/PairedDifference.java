@@ -73,13 +73,7 @@ public record PairedDifference(int n, String first, String second, double[] diff
         for (int k = 0; k < domains.length; k++) {
             diff[k] = a.get(domains[k]) - b.get(domains[k]);
         }
-        double mean = Statistics.mean(diff);
-        double ss = 0;
-        for (double v : diff) {
-            ss += (v - mean) * (v - mean);
-        }
-        double se = diff.length < 2 ? Double.NaN : Math.sqrt(ss / (diff.length - 1) / diff.length);
-        return new PairedDifference(n, first, second, diff, mean, se);
+        return new PairedDifference(n, first, second, diff, Statistics.mean(diff), Statistics.standardError(diff));
     }
 
     private static Map<Integer, Integer> shds(List<ZeroShotRow> rows, int n, String method) {

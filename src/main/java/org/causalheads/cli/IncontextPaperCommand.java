@@ -17,6 +17,7 @@ import org.causalheads.incontext.InContextTree;
 import org.causalheads.incontext.PosteriorPredictive;
 import org.causalheads.incontext.AttentionMetrics;
 import org.causalheads.numeric.Schedule;
+import org.causalheads.numeric.Statistics;
 import org.causalheads.incontext.TransformerTrainer;
 import org.causalheads.incontext.TrainingResult;
 import org.causalheads.incontext.Transformer;
@@ -206,8 +207,8 @@ public final class IncontextPaperCommand implements Callable<Integer> {
         writeAtomically(results, RESULT_HEADER + "\n" + (rows.isEmpty() ? "" : String.join("\n", rows) + "\n"));
         int col = column(RESULT_HEADER, POSITION_BLOCK_COLUMN);
         double[] pa = rows.stream().mapToDouble(r -> Double.parseDouble(r.split(",", -1)[col])).toArray();
-        double mean = Arrays.stream(pa).average().orElse(Double.NaN);
-        double sd = Math.sqrt(Arrays.stream(pa).map(v -> (v - mean) * (v - mean)).sum() / pa.length);
+        double mean = Statistics.mean(pa);
+        double sd = Statistics.populationStd(pa);
         System.out.printf(Locale.ROOT, (shard == null ? "" : "shard " + shard.label() + ", ")
                 + "%d graphs: mean attention on the true parent (position block) %.3f, std %.3f%n",
                 pa.length, mean, sd);

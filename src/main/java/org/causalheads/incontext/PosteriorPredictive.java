@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.causalheads.numeric.Rng;
 import org.causalheads.numeric.Stationary;
+import org.causalheads.numeric.Statistics;
 
 /**
  * The Bayes-optimal predictor of a single-parent task ({@link InContextTree}): the posterior mean
@@ -223,23 +224,16 @@ public final class PosteriorPredictive {
 
         /** Standard error of {@link #meanDifference()} across sequences. */
         public double differenceStandardError() {
-            double m = meanDifference();
-            double ss = 0;
+            double[] d = new double[loss.length];
             for (int i = 0; i < loss.length; i++) {
-                double d = loss[i] - contextLoss[i] - m;
-                ss += d * d;
+                d[i] = loss[i] - contextLoss[i];
             }
-            return loss.length < 2 ? Double.NaN : Math.sqrt(ss / (loss.length - 1) / loss.length);
+            return Statistics.standardError(d);
         }
 
         /** Standard error of {@link #meanLoss()} across sequences (target noise; the batch is a sample). */
         public double lossStandardError() {
-            double m = meanLoss();
-            double ss = 0;
-            for (double v : loss) {
-                ss += (v - m) * (v - m);
-            }
-            return loss.length < 2 ? Double.NaN : Math.sqrt(ss / (loss.length - 1) / loss.length);
+            return Statistics.standardError(loss);
         }
 
         /** Smallest effective sample size over the batch. */

@@ -61,6 +61,35 @@ public final class RowAgreement {
         return n == 0 ? Double.NaN : sum / n;
     }
 
+    /**
+     * The least-squares slope through the origin of {@code a} on {@code b}, Σ a·b / Σ b², over the
+     * causal entries {@code j ≤ i} of every row but the last (the query row, whose target is not a
+     * position of the sequence): how large {@code a} is in units of {@code b} — e.g. the sampled
+     * gradient at initialisation against its first-order formula, where the slope is 1 if the
+     * formula is exact. NaN if {@code b} is zero on those entries.
+     *
+     * @throws IllegalArgumentException if the matrices are not square of the same size
+     */
+    public static double slopeThroughOrigin(double[][] a, double[][] b) {
+        int t = a.length;
+        if (b.length != t) {
+            throw new IllegalArgumentException("matrices have " + t + " and " + b.length + " rows");
+        }
+        double sab = 0;
+        double sbb = 0;
+        for (int i = 0; i < t - 1; i++) {
+            if (a[i].length != t || b[i].length != t) {
+                throw new IllegalArgumentException("row " + i + " has " + a[i].length + " and " + b[i].length
+                        + " entries; expected " + t + " (square matrices)");
+            }
+            for (int j = 0; j <= i; j++) {
+                sab += a[i][j] * b[i][j];
+                sbb += b[i][j] * b[i][j];
+            }
+        }
+        return sbb == 0 ? Double.NaN : sab / sbb;
+    }
+
     private static double[] rowCorrelation(double[][] a, double[][] b, boolean ranks) {
         int t = a.length;
         if (b.length != t) {

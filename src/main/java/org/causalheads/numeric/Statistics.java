@@ -3,7 +3,8 @@ package org.causalheads.numeric;
 import java.util.Arrays;
 
 /**
- * Summary statistics of samples: mean, median, quantiles, and the Pearson and Spearman
+ * Summary statistics of samples: mean, population standard deviation, standard error of the mean,
+ * median, quantiles, and the Pearson and Spearman
  * correlations. The least-squares line is {@link LineFit}.
  *
  * <p>Quantiles interpolate linearly between order statistics ({@code q(p) = x_(h)} at
@@ -22,6 +23,28 @@ public final class Statistics {
             s += v;
         }
         return x.length == 0 ? Double.NaN : s / x.length;
+    }
+
+    /** The population standard deviation, √(Σ(x − mean)² / n); NaN for an empty sample. */
+    public static double populationStd(double[] x) {
+        return x.length == 0 ? Double.NaN : Math.sqrt(squaredDeviations(x) / x.length);
+    }
+
+    /**
+     * The standard error of the mean, √(Σ(x − mean)² / (n − 1) / n) (the sample standard deviation
+     * over √n); NaN for fewer than two values.
+     */
+    public static double standardError(double[] x) {
+        return x.length < 2 ? Double.NaN : Math.sqrt(squaredDeviations(x) / (x.length - 1) / x.length);
+    }
+
+    private static double squaredDeviations(double[] x) {
+        double m = mean(x);
+        double ss = 0;
+        for (double v : x) {
+            ss += (v - m) * (v - m);
+        }
+        return ss;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.causalheads.incontext;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -61,6 +60,28 @@ class TheoryTest {
     }
 
     /**
+     * The slope through the origin by its definition: exactly c when {@code a = c·b} on the causal
+     * entries of every row but the query row, whatever {@code a} holds elsewhere; refused for
+     * matrices of different sizes.
+     */
+    @Test
+    void slopeThroughOriginSeesOnlyTheCausalEntriesBeforeTheQueryRow() {
+        int t = 5;
+        double[][] b = new double[t][t];
+        double[][] a = new double[t][t];
+        for (int i = 0; i < t; i++) {
+            for (int j = 0; j < t; j++) {
+                b[i][j] = 1 + i + 0.5 * j;
+                a[i][j] = (j <= i && i < t - 1) ? -2.5 * b[i][j] : 1e6 * (i + j + 1);
+            }
+        }
+        assertThat(RowAgreement.slopeThroughOrigin(a, b)).isCloseTo(-2.5, within(1e-12));
+        assertThat(RowAgreement.slopeThroughOrigin(a, new double[t][t])).isNaN();
+        assertThatThrownBy(() -> RowAgreement.slopeThroughOrigin(a, new double[t - 1][t - 1]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(String.valueOf(t - 1));
+    }
+
+    /**
      * The sampled gradient agrees entry by entry with the first-order cross term computed from
      * π: per-row correlation near 1 and a least-squares slope near 1 (the prediction carries
      * its own scale β / (S·T·(i+1)), so this also checks the derivation's constants).
@@ -72,15 +93,8 @@ class TheoryTest {
             double[][] f = GradientProbe.firstOrderGradient(task, 500, GradientProbe.DEFAULT_BETA, 7);
             double r = RowAgreement.meanOverChildRows(RowAgreement.rowPearson(g, f), task);
             assertThat(r).as(task.name() + " mean row Pearson").isGreaterThan(0.95);
-            double sxy = 0;
-            double sxx = 0;
-            for (int i = 0; i < task.seqLen() - 1; i++) {
-                for (int j = 0; j <= i; j++) {
-                    sxy += g[i][j] * f[i][j];
-                    sxx += f[i][j] * f[i][j];
-                }
-            }
-            assertThat(sxy / sxx).as(task.name() + " slope of gradient on prediction").isBetween(0.8, 1.25);
+            assertThat(RowAgreement.slopeThroughOrigin(g, f)).as(task.name() + " slope of gradient on prediction")
+                    .isBetween(0.8, 1.25);
         }
     }
 

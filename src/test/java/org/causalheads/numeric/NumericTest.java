@@ -121,6 +121,20 @@ class NumericTest {
     }
 
     @Test
+    void standardDeviationAndStandardErrorFollowTheirDefinitions() {
+        double[] x = {2, 4, 4, 4, 5, 5, 7, 9};   // mean 5, squared deviations sum to 32
+        assertThat(Statistics.populationStd(x)).isCloseTo(2.0, within(1e-15));
+        assertThat(Statistics.standardError(x)).isCloseTo(Math.sqrt(32.0 / 7 / 8), within(1e-15));
+        // a shift leaves both unchanged; a scale by c multiplies both by |c|
+        double[] moved = java.util.Arrays.stream(x).map(v -> -3 * v + 100).toArray();
+        assertThat(Statistics.populationStd(moved)).isCloseTo(3 * Statistics.populationStd(x), within(1e-12));
+        assertThat(Statistics.standardError(moved)).isCloseTo(3 * Statistics.standardError(x), within(1e-12));
+        assertThat(Statistics.populationStd(new double[] {1.5})).isZero();
+        assertThat(Statistics.standardError(new double[] {1.5})).isNaN();
+        assertThat(Statistics.populationStd(new double[0])).isNaN();
+    }
+
+    @Test
     void spearmanIsInvariantUnderIncreasingMapsAndTiesShareTheirMeanRank() {
         double[] x = {0.1, 0.5, 0.2, 0.9, 0.4};
         double[] y = {1, 3, 2, 5, 2.5};
