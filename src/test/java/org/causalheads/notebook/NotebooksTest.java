@@ -66,6 +66,39 @@ class NotebooksTest {
         }
     }
 
+    /**
+     * No markdown cell says the same thing twice: a sentence (or line) of more than 50 characters
+     * that appears again in the same cell is an editing slip, and a reader meets it as one.
+     */
+    @Test
+    void noMarkdownCellRepeatsASentence() throws IOException {
+        List<Path> all = new java.util.ArrayList<>(notebooks());
+        try (Stream<Path> s = Files.list(HOME.resolve("notebooks/assignments"))) {
+            s.filter(p -> p.toString().endsWith(".ipynb")).sorted().forEach(all::add);
+        }
+        List<String> repeats = new java.util.ArrayList<>();
+        for (Path p : all) {
+            JsonObject nb = JsonParser.parseString(Files.readString(p, StandardCharsets.UTF_8)).getAsJsonObject();
+            var cells = nb.getAsJsonArray("cells").asList();
+            for (int i = 0; i < cells.size(); i++) {
+                JsonObject c = cells.get(i).getAsJsonObject();
+                if (!c.get("cell_type").getAsString().equals("markdown")) {
+                    continue;
+                }
+                StringBuilder text = new StringBuilder();
+                c.getAsJsonArray("source").forEach(line -> text.append(line.getAsString()));
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (String sentence : text.toString().split("(?<=[.!?])\\s+|\\n")) {
+                    String t = sentence.strip();
+                    if (t.length() > 50 && !seen.add(t)) {
+                        repeats.add(p.getFileName() + ", cell " + i + ": " + t.substring(0, Math.min(100, t.length())));
+                    }
+                }
+            }
+        }
+        assertThat(repeats).as("sentences repeated within a markdown cell").isEmpty();
+    }
+
     @TestFactory
     Stream<DynamicTest> everyNotebookExecutesCleanlyInQuickMode() throws IOException {
         assumeFalse(Boolean.getBoolean("notebooks.skip"), "notebooks.skip=true");
