@@ -5,24 +5,30 @@ import java.util.List;
 import org.causalheads.numeric.Rng;
 
 /**
- * Seeded generators of linear-Gaussian domains ({@link LinearSem}) for the two multi-domain
+ * Seeded generators of linear-Gaussian domains ({@link LinearSem}) for the three multi-domain
  * settings of amortised discovery.
  *
  * <ul>
- *   <li>{@link Setting#SHARED_DAG}: one DAG for every domain, weights drawn afresh per domain;</li>
- *   <li>{@link Setting#SHARED_ORDER}: a different DAG per domain, all consistent with one
- *       topological order, weights drawn afresh per domain.</li>
+ *   <li>{@link Setting#SHARED_DAG} (label {@code a}): one DAG for every domain, weights drawn
+ *       afresh per domain;</li>
+ *   <li>{@link Setting#SHARED_ORDER} (label {@code b}): a different DAG per domain, all consistent
+ *       with one topological order, weights drawn afresh per domain;</li>
+ *   <li>{@link Setting#UNRELATED_ORDERS} (label {@code c}): a different DAG per domain, each in its
+ *       own random topological order, weights drawn afresh per domain. The domains share only the
+ *       law they are drawn from (edge density, weight law, noise), not a graph or an order: the
+ *       "general graphs without a shared order" the ADAG paper leaves open.</li>
  * </ul>
  *
- * <p>In both settings the order is a random permutation of the labels, drawn once from the seed
- * and shared by every domain, so the columns of the data are not simply in causal order. DAGs are
+ * <p>In settings a and b the order is a random permutation of the labels, drawn once from the
+ * seed and shared by every domain, so the columns of the data are not simply in causal order; in
+ * setting c every domain draws its own permutation from its own stream. DAGs are
  * Erdős–Rényi over the order: every pair {@code a < b} of ranks is an edge with probability
  * {@code p = 2k/(d-1)}, so the expected number of edges is {@code k·d} (NOTEARS' "ER-k").
  * Weights are {@code ±U[0.5, 2]} with a fair random sign, the range NOTEARS uses (Zheng et al.
  * 2018, linear SEM experiments).
  *
- * <p>A family is reproduced from its parameters and seed: domain {@code η}'s DAG (setting b) and
- * weights come from streams split off the seed, so the first {@code M} domains of a family do not
+ * <p>A family is reproduced from its parameters and seed: domain {@code η}'s order (setting c),
+ * DAG (settings b and c) and weights come from streams split off the seed, so the first {@code M} domains of a family do not
  * depend on how many are asked for.
  */
 public final class Domains {
@@ -32,12 +38,14 @@ public final class Domains {
     /** Upper end of the weight magnitudes (NOTEARS). */
     public static final double W_HIGH = 2.0;
 
-    /** The two multi-domain settings. */
+    /** The three multi-domain settings. */
     public enum Setting {
         /** One DAG, heterogeneous weights per domain. */
         SHARED_DAG,
         /** A different DAG per domain, one shared topological order. */
-        SHARED_ORDER
+        SHARED_ORDER,
+        /** A different DAG per domain, each in its own random topological order. */
+        UNRELATED_ORDERS
     }
 
     private final Setting setting;
@@ -69,7 +77,7 @@ public final class Domains {
      */
     public static Domains of(Setting setting, int d, double edgesPerNode, double sigma, long seed) {
         if (setting == null) {
-            throw new IllegalArgumentException("setting must be SHARED_DAG or SHARED_ORDER, got null");
+            throw new IllegalArgumentException("setting must be SHARED_DAG, SHARED_ORDER or UNRELATED_ORDERS, got null");
         }
         if (d < 2) {
             throw new IllegalArgumentException("d = " + d + " variables; expected d >= 2");
@@ -90,6 +98,7 @@ public final class Domains {
             throw new IllegalArgumentException("domain index = " + index + "; expected >= 0");
         }
         Rng rng = new Rng(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
+        int[] order = setting == Setting.UNRELATED_ORDERS ? permutation(d, rng) : this.order;
         boolean[][] support = setting == Setting.SHARED_DAG ? sharedSupport : erdosRenyi(d, edgesPerNode, rng);
         double[][] w = new double[d][d];
         for (int a = 0; a < d; a++) {
@@ -115,8 +124,17 @@ public final class Domains {
         return List.copyOf(out);
     }
 
-    /** The shared topological order ({@code order()[r]} is the label at rank {@code r}). */
+    /**
+     * The shared topological order ({@code order()[r]} is the label at rank {@code r}) of settings
+     * a and b.
+     *
+     * @throws IllegalStateException in setting c, where every domain has its own order
+     *                               ({@link LinearSem#order()} of {@link #domain(int)})
+     */
     public int[] order() {
+        if (setting == Setting.UNRELATED_ORDERS) {
+            throw new IllegalStateException("setting UNRELATED_ORDERS has no shared order; expected domain(index).order()");
+        }
         return order.clone();
     }
 

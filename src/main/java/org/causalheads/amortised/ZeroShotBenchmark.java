@@ -68,8 +68,11 @@ public record ZeroShotBenchmark(int d, double edgesPerNode, double sigma, int tr
     public static final int DEFAULT_TRAIN_DOMAINS = 120;
     /** Default samples per training domain, as a multiple of {@code d}. */
     public static final int DEFAULT_TRAIN_SAMPLES_PER_D = 5;
-    /** Default held-out sample sizes, as multiples of {@code d}. */
-    public static final int[] DEFAULT_N_PER_D = {1, 2, 5, 20, 100};
+    /**
+     * Default held-out sample sizes, as multiples of {@code d}, after {@code ⌈d/2⌉}
+     * ({@link #defaultNs(int)}): {@code n} from half the number of variables to ten times it.
+     */
+    public static final int[] DEFAULT_N_PER_D = {1, 2, 5, 10};
     /** Default held-out domains per sample size. */
     public static final int DEFAULT_TEST_DOMAINS = 16;
     /** NOTEARS' inner budget in the benchmark: at most this many proximal-gradient steps per subproblem. */
@@ -80,6 +83,8 @@ public record ZeroShotBenchmark(int d, double edgesPerNode, double sigma, int tr
     public static final long DEFAULT_SEED_SHARED_DAG = 3;
     /** Default family seed of setting (b). */
     public static final long DEFAULT_SEED_SHARED_ORDER = 4;
+    /** Default family seed of setting (c). */
+    public static final long DEFAULT_SEED_UNRELATED_ORDERS = 5;
 
     public ZeroShotBenchmark {
         if (d < 2) {
@@ -129,7 +134,8 @@ public record ZeroShotBenchmark(int d, double edgesPerNode, double sigma, int tr
 
     /**
      * The defaults for {@code d} variables: ER-1, σ = 1, 120 training domains of {@code 5d}
-     * samples, held-out {@code n = d, 2d, 5d, 20d, 100d} on 16 domains each, raw data, NOTEARS'
+     * samples, held-out {@code n} of {@link #defaultNs(int)} ({@code ⌈d/2⌉, d, 2d, 5d, 10d}) on
+     * 16 domains each, raw data, NOTEARS'
      * threshold 0.3, the model's and trainer's defaults, and NOTEARS' defaults with a smaller
      * inner budget ({@link #DEFAULT_NOTEARS_MAX_INNER} steps, tolerance {@link #DEFAULT_NOTEARS_INNER_TOL}).
      */
@@ -138,9 +144,27 @@ public record ZeroShotBenchmark(int d, double edgesPerNode, double sigma, int tr
             throw new IllegalArgumentException("d = " + d + " variables; expected d >= 2");
         }
         return new ZeroShotBenchmark(d, DEFAULT_EDGES_PER_NODE, DEFAULT_SIGMA, DEFAULT_TRAIN_DOMAINS, DEFAULT_TRAIN_SAMPLES_PER_D * d,
-                Arrays.stream(DEFAULT_N_PER_D).map(k -> k * d).toArray(), DEFAULT_TEST_DOMAINS, false, Notears.THRESHOLD,
+                defaultNs(d), DEFAULT_TEST_DOMAINS, false, Notears.THRESHOLD,
                 AmortisedModel.Shape.defaults(d), AmortisedTrainer.Config.defaults(),
                 Notears.Config.defaults().withMaxInner(DEFAULT_NOTEARS_MAX_INNER).withInnerTol(DEFAULT_NOTEARS_INNER_TOL));
+    }
+
+    /**
+     * The default held-out sample sizes for {@code d} variables: {@code ⌈d/2⌉} (at least 2, so
+     * that standardised data exist), then {@code d, 2d, 5d, 10d} ({@link #DEFAULT_N_PER_D}),
+     * without repeats. Fewer samples than variables ({@code n < d}) is the regime where the
+     * sample covariance is singular; every method of {@link ZeroShotMethod} still returns an
+     * estimate there (the amortised model and sort by variance through their ridge, NOTEARS
+     * through its ℓ1 penalty).
+     *
+     * @throws IllegalArgumentException if {@code d < 2}
+     */
+    public static int[] defaultNs(int d) {
+        if (d < 2) {
+            throw new IllegalArgumentException("d = " + d + " variables; expected d >= 2");
+        }
+        return java.util.stream.IntStream.concat(java.util.stream.IntStream.of(Math.max(2, (d + 1) / 2)),
+                Arrays.stream(DEFAULT_N_PER_D).map(k -> k * d)).distinct().toArray();
     }
 
     @Override
@@ -203,13 +227,29 @@ public record ZeroShotBenchmark(int d, double edgesPerNode, double sigma, int tr
         return new ZeroShotBenchmark(d, edgesPerNode, sigma, trainDomains, trainSamples, ns, testDomains, standardise, threshold, shape, training, c);
     }
 
-    /** {@code a} for {@link Domains.Setting#SHARED_DAG}, {@code b} for {@link Domains.Setting#SHARED_ORDER}. */
+    /**
+     * {@code a} for {@link Domains.Setting#SHARED_DAG}, {@code b} for
+     * {@link Domains.Setting#SHARED_ORDER}, {@code c} for {@link Domains.Setting#UNRELATED_ORDERS}.
+     */
     public static String label(Domains.Setting setting) {
-        return setting == Domains.Setting.SHARED_DAG ? "a" : "b";
+        return switch (setting) {
+            case SHARED_DAG -> "a";
+            case SHARED_ORDER -> "b";
+            case UNRELATED_ORDERS -> "c";
+        };
+    }
+
+    /** The default family seed of {@code setting} ({@code 3} for a, {@code 4} for b, {@code 5} for c). */
+    public static long defaultSeed(Domains.Setting setting) {
+        return switch (setting) {
+            case SHARED_DAG -> DEFAULT_SEED_SHARED_DAG;
+            case SHARED_ORDER -> DEFAULT_SEED_SHARED_ORDER;
+            case UNRELATED_ORDERS -> DEFAULT_SEED_UNRELATED_ORDERS;
+        };
     }
 
     /**
-     * The setting labelled {@code a} or {@code b} (also the constant names).
+     * The setting labelled {@code a}, {@code b} or {@code c} (also the constant names).
      *
      * @throws IllegalArgumentException naming the value otherwise
      */
@@ -221,7 +261,11 @@ public record ZeroShotBenchmark(int d, double edgesPerNode, double sigma, int tr
         if (t.equalsIgnoreCase("b") || t.equalsIgnoreCase("SHARED_ORDER")) {
             return Domains.Setting.SHARED_ORDER;
         }
-        throw new IllegalArgumentException("setting '" + label + "'; expected a (one shared DAG) or b (a DAG per domain, one order)");
+        if (t.equalsIgnoreCase("c") || t.equalsIgnoreCase("UNRELATED_ORDERS")) {
+            return Domains.Setting.UNRELATED_ORDERS;
+        }
+        throw new IllegalArgumentException("setting '" + label + "'; expected a (one shared DAG), b (a DAG per domain, one order)"
+                + " or c (a DAG and an order per domain)");
     }
 
     /** {@code raw} or {@code standardised}. */
