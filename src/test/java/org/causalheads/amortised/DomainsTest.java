@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.List;
 import org.causalheads.dag.Dag;
 import org.causalheads.dag.Scores;
 import org.ejml.data.DMatrixRMaj;
@@ -62,6 +63,78 @@ class DomainsTest {
         long distinct = fam.domains(0, 6).stream().map(LinearSem::truth).distinct().count();
         assertThat(distinct).isGreaterThan(1);
         assertThat(fam.domain(2).order()).isEqualTo(fam.domain(4).order());
+    }
+
+    /** Whether the union of the domains' edges (in labels) has a cycle, so that no one order fits them all (Kahn's algorithm). */
+    private static boolean unionHasACycle(List<LinearSem> sems, int d) {
+        boolean[][] e = new boolean[d][d];
+        for (LinearSem sem : sems) {
+            double[][] w = sem.weights();
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    e[i][j] |= w[i][j] != 0;
+                }
+            }
+        }
+        int[] in = new int[d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                in[j] += e[i][j] ? 1 : 0;
+            }
+        }
+        java.util.ArrayDeque<Integer> free = new java.util.ArrayDeque<>();
+        for (int j = 0; j < d; j++) {
+            if (in[j] == 0) {
+                free.add(j);
+            }
+        }
+        int removed = 0;
+        while (!free.isEmpty()) {
+            int i = free.poll();
+            removed++;
+            for (int j = 0; j < d; j++) {
+                if (e[i][j] && --in[j] == 0) {
+                    free.add(j);
+                }
+            }
+        }
+        return removed < d;
+    }
+
+    @Test
+    void unrelatedOrdersGiveEveryDomainItsOwnOrderSoNoOnePermutationFitsThemAll() {
+        int d = 8;
+        for (long seed : new long[] {5, 11, 12}) {
+            Domains c = Domains.of(Domains.Setting.UNRELATED_ORDERS, d, 1.5, 1.0, seed);
+            List<LinearSem> sems = c.domains(0, 20);
+            // the orders differ: at least 15 distinct permutations among 20 domains (8! = 40320 to draw from)
+            assertThat(sems.stream().map(s -> Arrays.toString(s.order())).distinct().count()).isGreaterThanOrEqualTo(15);
+            // and the graphs together are consistent with no single causal order: their union has a cycle
+            assertThat(unionHasACycle(sems, d)).as("seed " + seed).isTrue();
+            // whereas a shared order, with the same density, never gives a cycle
+            assertThat(unionHasACycle(Domains.of(Domains.Setting.SHARED_ORDER, d, 1.5, 1.0, seed).domains(0, 20), d)).isFalse();
+            assertThatThrownBy(c::order).isInstanceOf(IllegalStateException.class).hasMessageContaining("UNRELATED_ORDERS");
+        }
+    }
+
+    @Test
+    void aSeedReproducesAFamilyInEverySettingAndDomainsDoNotDependOnHowManyAreAsked() {
+        for (Domains.Setting setting : Domains.Setting.values()) {
+            Domains one = Domains.of(setting, 7, 1.0, 1.0, 21);
+            Domains two = Domains.of(setting, 7, 1.0, 1.0, 21);
+            List<LinearSem> many = one.domains(0, 12);
+            for (int k = 0; k < 12; k++) {
+                LinearSem alone = two.domain(k);
+                assertThat(alone.weights()).isEqualTo(many.get(k).weights());
+                assertThat(alone.order()).isEqualTo(many.get(k).order());
+            }
+            assertThat(two.domains(5, 3).get(1).weights()).isEqualTo(many.get(6).weights());
+            // another seed, another family
+            Domains other = Domains.of(setting, 7, 1.0, 1.0, 22);
+            long same = java.util.stream.IntStream.range(0, 12)
+                    .filter(k -> Arrays.deepEquals(other.domain(k).weights(), many.get(k).weights())).count();
+            assertThat(same).as(setting + ": domains equal under seeds 21 and 22").isZero();
+        }
     }
 
     @Test

@@ -162,6 +162,42 @@ class ZeroShotBenchmarkTest {
     }
 
     @Test
+    void defaultSampleSizesRunFromHalfTheVariablesToTenTimesThemAndSettingsHaveLabels() {
+        assertThat(ZeroShotBenchmark.defaultNs(10)).containsExactly(5, 10, 20, 50, 100);
+        assertThat(ZeroShotBenchmark.defaultNs(7)).containsExactly(4, 7, 14, 35, 70);
+        // never below 2 (standardising needs two samples) and never repeated
+        assertThat(ZeroShotBenchmark.defaultNs(2)).containsExactly(2, 4, 10, 20);
+        assertThat(ZeroShotBenchmark.defaults(20).ns()).containsExactly(ZeroShotBenchmark.defaultNs(20));
+        for (Domains.Setting s : Domains.Setting.values()) {
+            assertThat(ZeroShotBenchmark.setting(ZeroShotBenchmark.label(s))).isEqualTo(s);
+            assertThat(ZeroShotBenchmark.setting(s.name())).isEqualTo(s);
+        }
+        assertThat(Arrays.stream(Domains.Setting.values()).map(ZeroShotBenchmark::label)).containsExactly("a", "b", "c");
+        assertThat(Arrays.stream(Domains.Setting.values()).mapToLong(ZeroShotBenchmark::defaultSeed).distinct().count()).isEqualTo(3);
+    }
+
+    @Test
+    void fewerSamplesThanVariablesGiveFiniteEstimatesFromEveryMethodOnRawAndStandardisedData() {
+        for (boolean std : new boolean[] {false, true}) {
+            ZeroShotBenchmark b = ZeroShotBenchmark.defaults(8).withTrainDomains(6).withNs(3, 4).withTestDomains(2).withStandardise(std);
+            b = b.withTraining(b.training().withSteps(30).withBatchSize(4));
+            Domains fam = b.family(Domains.Setting.UNRELATED_ORDERS, 5);
+            AmortisedModel model = b.train(fam).model();
+            for (int n : b.ns()) {
+                DMatrixRMaj x = b.testSample(fam, n, 0);
+                assertThat(x.numRows).isEqualTo(n).isLessThan(x.numCols);
+                for (ZeroShotMethod m : ALL) {
+                    double[][] a = b.estimate(m, x, model);
+                    assertThat(Arrays.stream(a).flatMapToDouble(Arrays::stream).allMatch(Double::isFinite))
+                            .as(m + " at n = " + n + (std ? ", standardised" : ", raw")).isTrue();
+                }
+            }
+            List<ZeroShotRow> rows = b.evaluate(fam, model, ALL);
+            assertThat(rows).hasSize(2 * 2 * ALL.size()).allMatch(r -> r.setting().equals("c") && r.n() < r.d());
+        }
+    }
+
+    @Test
     void badInputIsRefusedNamingTheValue() {
         assertThatThrownBy(() -> ZeroShotBenchmark.defaults(1)).hasMessageContaining("d = 1");
         assertThatThrownBy(() -> tiny().withNs(8, 0)).hasMessageContaining("sample size 0");
@@ -173,7 +209,7 @@ class ZeroShotBenchmarkTest {
         assertThatThrownBy(() -> tiny().withThreshold(-0.1)).hasMessageContaining("threshold = -0.1");
         assertThatThrownBy(() -> tiny().withShape(AmortisedModel.Shape.defaults(5))).hasMessageContaining("shape.d() = 5");
         assertThatThrownBy(() -> ZeroShotMethod.of("PC")).hasMessageContaining("'PC'").hasMessageContaining("sort by variance");
-        assertThatThrownBy(() -> ZeroShotBenchmark.setting("c")).hasMessageContaining("'c'");
+        assertThatThrownBy(() -> ZeroShotBenchmark.setting("d")).hasMessageContaining("'d'");
         assertThatThrownBy(() -> VarianceSort.fit(new DMatrixRMaj(3, 2), -1)).hasMessageContaining("ridge = -1.0");
         assertThatThrownBy(() -> VarianceSort.standardise(new DMatrixRMaj(3, 2))).hasMessageContaining("column 0 has variance 0.0");
         ZeroShotBenchmark b = tiny();

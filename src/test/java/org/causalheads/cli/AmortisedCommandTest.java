@@ -43,12 +43,12 @@ class AmortisedCommandTest {
         Path full = dir.resolve("full.csv");
         CommandLineCapture.Result r = CommandLineCapture.run(with(TINY, "--out", full.toString()));
         assertThat(r.code()).as(r.err() + r.picoErr()).isZero();
-        assertThat(r.err()).contains("wrote " + full).contains("32 new rows");
+        assertThat(r.err()).contains("wrote " + full).contains("48 new rows");
         List<ZeroShotRow> rows = ZeroShotRow.read(full);
-        // 2 settings x 2 sizes x 2 domains x 4 methods, settings a and b with their default seeds
-        assertThat(rows).hasSize(32);
-        assertThat(rows.stream().map(ZeroShotRow::setting).distinct()).containsExactly("a", "b");
-        assertThat(rows.stream().map(ZeroShotRow::seed).distinct()).containsExactly(3L, 4L);
+        // 3 settings x 2 sizes x 2 domains x 4 methods, settings a, b and c with their default seeds
+        assertThat(rows).hasSize(48);
+        assertThat(rows.stream().map(ZeroShotRow::setting).distinct()).containsExactly("a", "b", "c");
+        assertThat(rows.stream().map(ZeroShotRow::seed).distinct()).containsExactly(3L, 4L, 5L);
         assertThat(rows.stream().map(ZeroShotRow::method).distinct())
                 .containsExactly("amortised", "NOTEARS", "empty graph", "sort by variance");
         assertThat(rows).allMatch(x -> x.data().equals("raw") && x.d() == 4 && x.settings().contains("steps=30"));
@@ -70,12 +70,49 @@ class AmortisedCommandTest {
 
         // a finished file: the same command adds nothing
         CommandLineCapture.Result none = CommandLineCapture.run(with(TINY, "--out", cut.toString()));
-        assertThat(none.err()).contains("0 new rows, 32 already present");
+        assertThat(none.err()).contains("0 new rows, 48 already present");
         // other settings add their own rows instead of reusing these
         CommandLineCapture.Result other = CommandLineCapture.run(with(TINY, "--out", cut.toString(), "--standardise",
                 "--settings", "a", "--methods", "sort by variance,empty graph"));
         assertThat(other.code()).as(other.err()).isZero();
         assertThat(other.err()).contains("8 new rows, 0 already present");
+    }
+
+    @Test
+    void aCapLimitsAMethodToTheFirstDomainsAddedMethodsComputeOnlyTheirRowsAndEveryFamilyLeavesATimeAndMemoryLine()
+            throws Exception {
+        Path f = dir.resolve("capped.csv");
+        String[] args = with(TINY, "--settings", "c", "--out", f.toString(), "--cap", "NOTEARS=1", "--batch", "4");
+        CommandLineCapture.Result r = CommandLineCapture.run(with(args, "--methods", "amortised,NOTEARS"));
+        assertThat(r.code()).as(r.err() + r.picoErr()).isZero();
+        List<ZeroShotRow> rows = ZeroShotRow.read(f);
+        // 2 sizes x (2 domains of the model + 1 of NOTEARS)
+        assertThat(rows).hasSize(6);
+        assertThat(rows.stream().filter(x -> x.method().equals("NOTEARS"))).hasSize(2).allMatch(x -> x.domain() == 0);
+        assertThat(rows).allMatch(x -> x.setting().equals("c") && x.seed() == 5 && x.settings().contains("batch=4"));
+        Path runs = dir.resolve("capped.runs.csv");
+        List<String> lines = Files.readAllLines(runs, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo(String.join(",", RunFootprint.HEADER));
+        assertThat(lines).hasSize(2);
+        String[] c = lines.get(1).split(",", -1);
+        assertThat(c).hasSize(RunFootprint.HEADER.size());
+        assertThat(c[1]).isEqualTo("c");
+        assertThat(Double.parseDouble(c[7])).as("training seconds").isPositive();
+        assertThat(c[8]).isEqualTo("6");
+        assertThat(Double.parseDouble(c[10])).as("peak heap MB").isPositive();
+
+        // adding a method computes its rows only, and needs no model: the new line has no training time
+        CommandLineCapture.Result more = CommandLineCapture.run(with(args, "--methods", "amortised,NOTEARS,sort by variance"));
+        assertThat(more.code()).as(more.err()).isZero();
+        assertThat(more.err()).contains("4 new rows, 6 already present");
+        lines = Files.readAllLines(runs, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(3);
+        String[] d = lines.get(2).split(",", -1);
+        assertThat(Double.parseDouble(d[7])).isZero();
+        assertThat(d[8]).isEqualTo("4");
+        // nothing left to do: no new line
+        assertThat(CommandLineCapture.run(with(args, "--methods", "amortised,sort by variance")).err()).contains("0 new rows");
+        assertThat(Files.readAllLines(runs, StandardCharsets.UTF_8)).hasSize(3);
     }
 
     @Test
@@ -115,7 +152,7 @@ class AmortisedCommandTest {
     void badValuesAreOneErrorLineNamingThem() {
         String out = dir.resolve("x.csv").toString();
         String[][] cases = {
-            {"--settings", "c"}, {"--passes", "3"}, {"--ns", "8,0"}, {"--methods", "PC"}, {"--d", "1"},
+            {"--settings", "d"}, {"--passes", "3"}, {"--batch", "0"}, {"--cap", "NOTEARS=-1"}, {"--cap", "NOPE=2"}, {"--ns", "8,0"}, {"--methods", "PC"}, {"--d", "1"},
             {"--test-domains", "0"}, {"--er-k", "5"}, {"--shard", "4/3"}, {"--standardise", "--ns", "1"},
         };
         for (String[] c : cases) {
