@@ -11,7 +11,15 @@
  *       variable labels ({@link org.causalheads.amortised.LinearSem}). Weights $\pm U[0.5, 2]$
  *       and Erdős–Rényi graphs with $k\cdot d$ expected edges ("ER-k"), as in NOTEARS.</li>
  *   <li><b>Settings</b> ({@link org.causalheads.amortised.Domains}): (a) one DAG, weights drawn
- *       afresh per domain; (b) a different DAG per domain, one shared order.</li>
+ *       afresh per domain; (b) a different DAG per domain, one shared order; (c) a different DAG
+ *       per domain, each in its own random order (the domains share only the generating law:
+ *       edge density, weight law and noise), the ADAG paper's second open question, general
+ *       graphs without a shared order.</li>
+ *   <li><b>Sample sizes</b>: by default $n = \lceil d/2\rceil, d, 2d, 5d, 10d$
+ *       ({@link org.causalheads.amortised.ZeroShotBenchmark#defaultNs(int)}). Below $n = d$ the
+ *       sample covariance is singular; the model's statistics use a ridge-regularised precision
+ *       and its refit and sort by variance a ridge, NOTEARS an $\ell_1$ penalty, so every method
+ *       returns an estimate there; standardising needs $n \ge 2$.</li>
  *   <li><b>Acyclicity</b> $h(W) = \operatorname{tr}(\exp(W\circ W)) - d$, gradient $\exp(W\circ W)^{\top} \circ 2W$
  *       ({@link org.causalheads.amortised.Acyclicity}); the matrix exponential by scaling and
  *       squaring of a Taylor series ({@link org.causalheads.amortised.Expm}; EJML has none).</li>
