@@ -63,7 +63,8 @@ class GridTest {
         Map<String, List<JsonObject>> grids = grids();
         assertThat(grids).as("notebooks declaring a grid").containsKeys("00-tour.ipynb", "01-head-collapse.ipynb",
                 "02-convergence.ipynb", "03-f-divergence-ablation.ipynb", "04-estimation-error.ipynb",
-                "05-induction-heads.ipynb", "06-baselines.ipynb", "07-real-networks.ipynb", "08-amortised-discovery.ipynb");
+                "05-induction-heads.ipynb", "06-baselines.ipynb", "07-real-networks.ipynb", "08-amortised-discovery.ipynb",
+                "09-amortised-at-scale.ipynb");
         grids.forEach((name, sets) -> {
             assertThat(sets).as("grid of %s: a small list of parameter sets", name).isNotEmpty().hasSizeLessThanOrEqualTo(6);
             sets.forEach(set -> assertThat(set.entrySet()).as("a set of %s", name).isNotEmpty()
