@@ -30,8 +30,9 @@ import picocli.CommandLine.Option;
  * depends on ({@link ZeroShotBenchmark#settings(ZeroShotMethod)}: Tetrad's methods add their fixed
  * settings, the others' keys are as before), so a run with other options adds its own rows
  * instead of reusing these. A file written before the skeleton and failure columns is first
- * rewritten under the current header ({@link ZeroShotRow#upgrade}), its rows unchanged. Rerunning the same command skips the rows already written; see
- * {@link ResumableCsv} for damaged files and the lock. With {@code --shard i/N} only the rows
+ * rewritten under the current header ({@link ZeroShotRow#upgrade}), its rows unchanged.
+ * Rerunning the same command skips the rows already written; see {@link ResumableCsv} for
+ * damaged files and the lock. With {@code --shard i/N} only the rows
  * falling to shard {@code i} are computed (a shard trains the models its rows need; training is
  * seeded, so every shard trains the same model) and {@code merge} combines the shards.
  *
