@@ -77,6 +77,23 @@ class TetradZeroShotTest {
     }
 
     @Test
+    void fisherZAndSemBicAreScaleFreeSoStandardisingChangesNoEstimate() {
+        // the variance cue is invisible to these methods: correlations and Gaussian likelihood ratios
+        // do not change when a column is rescaled, so raw and standardised samples give the same graph
+        ZeroShotBenchmark raw = ZeroShotBenchmark.defaults(8).withNs(40, 200).withTestDomains(3);
+        Domains fam = raw.family(Domains.Setting.SHARED_ORDER, 4);
+        List<ZeroShotRow> a = raw.evaluate(fam, null, TETRAD);
+        List<ZeroShotRow> b = raw.withStandardise(true).evaluate(fam, null, TETRAD);
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.get(i).method()).isEqualTo(a.get(i).method());
+            assertThat(b.get(i).shd()).as(a.get(i).key()).isEqualTo(a.get(i).shd());
+            assertThat(b.get(i).skeletonShd()).isEqualTo(a.get(i).skeletonShd());
+            assertThat(b.get(i).undirected()).isEqualTo(a.get(i).undirected());
+            assertThat(b.get(i).f1()).isEqualTo(a.get(i).f1());
+        }
+    }
+
+    @Test
     void aCpdagIsScoredByTheConvention() {
         LinearSem sem = collider();
         int[] o = {3, 0, 4, 1, 2}; // label of each rank
