@@ -225,6 +225,24 @@ public final class LinearSem {
     }
 
     /**
+     * Scores of an estimated graph given in labels (e.g. a CPDAG, whose undirected edges
+     * {@link Metrics} counts as found adjacencies of unknown orientation) against {@link #truth()}.
+     *
+     * @throws IllegalArgumentException if {@code g} is null or not over {@code d} nodes
+     */
+    public Scores score(MixedGraph g) {
+        int d = w.length;
+        if (g == null || g.size() != d) {
+            throw new IllegalArgumentException("estimated graph must have " + d + " nodes, got " + (g == null ? "null" : g.size()));
+        }
+        List<Edge> edges = new ArrayList<>();
+        for (Edge e : g.edges()) {
+            edges.add(e.directed() ? Edge.directed(rank[e.from()], rank[e.to()]) : Edge.undirected(rank[e.from()], rank[e.to()]));
+        }
+        return Metrics.score(truth(), MixedGraph.of(d, edges));
+    }
+
+    /**
      * A matrix given in labels with rows and columns put in rank order ({@code out[a][b] =
      * m[order[a]][order[b]]}), so the true weights become strictly upper triangular.
      */

@@ -57,13 +57,14 @@ public record PairedDifference(int n, String first, String second, double[] diff
 
     /**
      * The paired difference at {@code n} over every domain that has a row of both methods (rows of
-     * one run: one setting, one kind of data).
+     * one run: one setting, one kind of data); failed rows ({@link ZeroShotRow#failed()}) have no
+     * SHD and leave their domain out.
      *
-     * @throws IllegalArgumentException if no domain has both, or a domain has two rows of one method
+     * @throws IllegalArgumentException if no domain has both (with an SHD), or a domain has two rows of one method
      */
     public static PairedDifference of(List<ZeroShotRow> rows, int n, String first, String second) {
-        Map<Integer, Integer> a = shds(rows, n, first);
-        Map<Integer, Integer> b = shds(rows, n, second);
+        Map<Integer, Double> a = shds(rows, n, first);
+        Map<Integer, Double> b = shds(rows, n, second);
         int[] domains = a.keySet().stream().filter(b::containsKey).mapToInt(Integer::intValue).sorted().toArray();
         if (domains.length == 0) {
             throw new IllegalArgumentException("no held-out domain has rows of both '" + first + "' and '" + second
@@ -76,12 +77,19 @@ public record PairedDifference(int n, String first, String second, double[] diff
         return new PairedDifference(n, first, second, diff, Statistics.mean(diff), Statistics.standardError(diff));
     }
 
-    private static Map<Integer, Integer> shds(List<ZeroShotRow> rows, int n, String method) {
-        Map<Integer, Integer> m = new HashMap<>();
+    private static Map<Integer, Double> shds(List<ZeroShotRow> rows, int n, String method) {
+        Map<Integer, Double> m = new HashMap<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (ZeroShotRow r : rows) {
-            if (r.n() == n && r.method().equals(method) && m.put(r.domain(), r.shd()) != null) {
+            if (r.n() != n || !r.method().equals(method)) {
+                continue;
+            }
+            if (!seen.add(r.domain())) {
                 throw new IllegalArgumentException("domain " + r.domain() + " has two rows of '" + method + "' at n = " + n
                         + "; expected the rows of one run");
+            }
+            if (!r.failed()) {
+                m.put(r.domain(), r.shd());
             }
         }
         return m;

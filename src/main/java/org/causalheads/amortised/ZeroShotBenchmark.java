@@ -5,6 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.causalheads.baselines.BaselineResult;
+import org.causalheads.baselines.ContinuousSearch;
+import org.causalheads.dag.Edge;
+import org.causalheads.dag.MixedGraph;
 import org.causalheads.dag.Scores;
 import org.ejml.data.DMatrixRMaj;
 
@@ -26,8 +30,16 @@ import org.ejml.data.DMatrixRMaj;
  *   <li>with {@code standardise}, every column of every training and test sample is centred and
  *       scaled to unit variance first ({@link VarianceSort#standardise}), which removes the
  *       marginal-variance cue;</li>
- *   <li>every estimate is read with the same edge threshold {@code |Â| > threshold} and scored
- *       by {@link LinearSem#score} (SHD and directed F1 of {@link org.causalheads.dag.Metrics}).</li>
+ *   <li>every weighted estimate is read with the same edge threshold {@code |Â| > threshold} and
+ *       scored by {@link LinearSem#score} (SHD and directed F1 of {@link org.causalheads.dag.Metrics});</li>
+ *   <li>Tetrad's PC (Fisher Z, α = {@value ContinuousSearch#FISHER_Z_ALPHA}), FGES and BOSS (SEM BIC,
+ *       penalty discount {@value ContinuousSearch#SEM_BIC_PENALTY}) return CPDAGs, scored as they
+ *       are: an undirected edge is an adjacency found with its orientation unknown, costing 1 in
+ *       SHD on a true adjacency (like a reversal) and never a correct directed edge for precision
+ *       and recall. Every row also carries skeleton SHD and F1 (adjacencies alone), where CPDAGs
+ *       and DAGs compare on equal terms. On a sample whose covariance is singular (always when
+ *       {@code n <= d}) Tetrad's methods are not run and the row records the failure
+ *       ({@link ZeroShotRow#failed()}).</li>
  * </ul>
  *
  * <p>Configuration is this record's {@code with…} methods from {@link #defaults(int)}.
@@ -292,6 +304,20 @@ public record ZeroShotBenchmark(int d, double edgesPerNode, double sigma, int tr
                 c.lambda1(), c.hTol(), c.rhoMax(), c.maxOuter(), c.maxInner(), c.innerTol());
     }
 
+    /**
+     * The settings of {@code method}'s rows: {@link #settings()}, followed by the method's own
+     * fixed settings for Tetrad's methods ({@link ZeroShotMethod#settings()}). The first four
+     * methods' rows carry {@link #settings()} alone, so adding Tetrad's methods to a run leaves
+     * the keys of rows already written unchanged.
+     */
+    public String settings(ZeroShotMethod method) {
+        if (method == null) {
+            throw new IllegalArgumentException("method must not be null");
+        }
+        String own = method.settings();
+        return own.isEmpty() ? settings() : settings() + " " + own;
+    }
+
     /** The family of domains of {@code setting} drawn from {@code seed}. */
     public Domains family(Domains.Setting setting, long seed) {
         return Domains.of(setting, d, edgesPerNode, sigma, seed);
@@ -335,9 +361,13 @@ public record ZeroShotBenchmark(int d, double edgesPerNode, double sigma, int tr
      * The weighted adjacency (in labels) that {@code method} estimates from {@code x}.
      *
      * @param model the trained model; needed only by {@link ZeroShotMethod#AMORTISED}
-     * @throws IllegalArgumentException if the amortised model is asked for without a model
+     * @throws IllegalArgumentException if the amortised model is asked for without a model, or
+     *                                  {@code method} gives a CPDAG (use {@link #estimateGraph})
      */
     public double[][] estimate(ZeroShotMethod method, DMatrixRMaj x, AmortisedModel model) {
+        if (method != null && method.isCpdag()) {
+            throw new IllegalArgumentException("method " + method + " gives a CPDAG, not weights; expected estimateGraph");
+        }
         return switch (method) {
             case AMORTISED -> {
                 if (model == null) {
@@ -348,7 +378,21 @@ public record ZeroShotBenchmark(int d, double edgesPerNode, double sigma, int tr
             case NOTEARS -> Notears.fit(x, notears).weights();
             case EMPTY_GRAPH -> new double[x.numCols][x.numCols];
             case SORT_BY_VARIANCE -> VarianceSort.fit(x, shape.ridge());
+            case PC, FGES, BOSS -> throw new IllegalStateException("unreachable: " + method);
         };
+    }
+
+    /**
+     * The CPDAG (in labels) that Tetrad's {@code method} estimates from {@code x}, or the failure
+     * (a singular sample covariance, or what Tetrad threw; see {@link ContinuousSearch}).
+     *
+     * @throws IllegalArgumentException if {@code method} is not one of Tetrad's ({@link ZeroShotMethod#isCpdag()})
+     */
+    public BaselineResult estimateGraph(ZeroShotMethod method, DMatrixRMaj x) {
+        if (method == null || !method.isCpdag()) {
+            throw new IllegalArgumentException("method " + method + " gives weights, not a CPDAG; expected PC, FGES or BOSS");
+        }
+        return ContinuousSearch.run(method.tetrad(), x);
     }
 
     /** One row: {@code method} on held-out domain {@code domain} at {@code n}, timed. */
@@ -359,11 +403,22 @@ public record ZeroShotBenchmark(int d, double edgesPerNode, double sigma, int tr
 
     private ZeroShotRow row(Domains family, AmortisedModel model, int n, int domain, ZeroShotMethod method, DMatrixRMaj x) {
         LinearSem sem = family.domain(domain);
+        if (method.isCpdag()) {
+            long t0 = System.nanoTime();
+            BaselineResult g = estimateGraph(method, x);
+            double millis = (System.nanoTime() - t0) * 1e-6;
+            if (!g.ok()) {
+                return ZeroShotRow.failure(label(family.setting()), d, data(), family.seed(), settings(method), n, domain,
+                        method.label(), sem.edgeCount(), g.failure().orElseThrow(), millis);
+            }
+            return ZeroShotRow.of(label(family.setting()), d, data(), family.seed(), settings(method), n, domain, method.label(),
+                    sem.score(g.graph()), directedPartAcyclic(g.graph()), millis);
+        }
         long t0 = System.nanoTime();
         double[][] a = estimate(method, x, model);
         double millis = (System.nanoTime() - t0) * 1e-6;
         Scores s = sem.score(a, threshold);
-        return ZeroShotRow.of(label(family.setting()), d, data(), family.seed(), settings(), n, domain, method.label(), s,
+        return ZeroShotRow.of(label(family.setting()), d, data(), family.seed(), settings(method), n, domain, method.label(), s,
                 acyclic(a, threshold), millis);
     }
 
@@ -402,11 +457,11 @@ public record ZeroShotBenchmark(int d, double edgesPerNode, double sigma, int tr
             byKey.putIfAbsent(r.key(), r);
         }
         List<ZeroShotRow> out = new ArrayList<>();
-        String set = settings();
         for (int n : ns) {
             for (int k = 0; k < testDomains; k++) {
                 for (ZeroShotMethod m : methods) {
-                    ZeroShotRow r = byKey.get(ZeroShotRow.key(label(family.setting()), d, data(), family.seed(), set, n, k, m.label()));
+                    ZeroShotRow r = byKey.get(ZeroShotRow.key(label(family.setting()), d, data(), family.seed(), settings(m), n, k,
+                            m.label()));
                     if (r == null) {
                         return List.of();
                     }
@@ -429,6 +484,18 @@ public record ZeroShotBenchmark(int d, double edgesPerNode, double sigma, int tr
             }
         }
         return Acyclicity.value(t) < 1e-9;
+    }
+
+    /** Whether the directed edges of {@code g} form no cycle (its undirected edges ignored). */
+    public static boolean directedPartAcyclic(MixedGraph g) {
+        int d = g.size();
+        double[][] a = new double[d][d];
+        for (Edge e : g.edges()) {
+            if (e.directed()) {
+                a[e.from()][e.to()] = 1.0;
+            }
+        }
+        return acyclic(a, 0.5);
     }
 
     private void requireFamily(Domains family) {

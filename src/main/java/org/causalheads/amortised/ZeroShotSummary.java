@@ -8,20 +8,24 @@ import org.causalheads.numeric.Statistics;
 
 /**
  * One method at one sample size over the held-out domains of one benchmark run: mean and worst
- * SHD, mean F1, median time.
+ * SHD, mean F1, mean skeleton F1, median time. Failed rows ({@link ZeroShotRow#failed()}) have no
+ * scores: they are counted in {@code failed} and left out of the means (which are NaN, and the
+ * worst SHD −1, when every row failed).
  *
- * @param setting      {@code a} or {@code b}
- * @param data         {@code raw} or {@code standardised}
- * @param n            samples per domain
- * @param method       the method's label
- * @param domains      number of held-out domains
- * @param meanShd      mean SHD
- * @param worstShd     largest SHD
- * @param meanF1       mean directed F1
- * @param medianMillis median wall-clock time per domain ({@link Statistics#median})
+ * @param setting        {@code a} or {@code b}
+ * @param data           {@code raw} or {@code standardised}
+ * @param n              samples per domain
+ * @param method         the method's label
+ * @param domains        number of held-out domains
+ * @param meanShd        mean SHD
+ * @param worstShd       largest SHD
+ * @param meanF1         mean directed F1
+ * @param meanSkeletonF1 mean skeleton F1 (NaN for rows of an older file, which lack it)
+ * @param failed         rows where the method gave no estimate
+ * @param medianMillis   median wall-clock time per domain ({@link Statistics#median})
  */
 public record ZeroShotSummary(String setting, String data, int n, String method, int domains, double meanShd, int worstShd,
-                              double meanF1, double medianMillis) {
+                              double meanF1, double meanSkeletonF1, int failed, double medianMillis) {
 
     /**
      * One summary per (setting, data, n, method) of {@code rows}, in the order the groups first
@@ -51,13 +55,20 @@ public record ZeroShotSummary(String setting, String data, int n, String method,
                             + r.n() + "; expected each held-out domain once");
                 }
             }
+            List<ZeroShotRow> ran = g.stream().filter(r -> !r.failed()).toList();
             out.add(new ZeroShotSummary(first.setting(), first.data(), first.n(), first.method(), g.size(),
-                    Statistics.mean(g.stream().mapToDouble(ZeroShotRow::shd).toArray()),
-                    g.stream().mapToInt(ZeroShotRow::shd).max().orElseThrow(),
-                    Statistics.mean(g.stream().mapToDouble(ZeroShotRow::f1).toArray()),
+                    meanOf(ran.stream().mapToDouble(ZeroShotRow::shd).toArray()),
+                    (int) Math.round(ran.stream().mapToDouble(ZeroShotRow::shd).max().orElse(-1)),
+                    meanOf(ran.stream().mapToDouble(ZeroShotRow::f1).toArray()),
+                    meanOf(ran.stream().mapToDouble(ZeroShotRow::skeletonF1).toArray()),
+                    g.size() - ran.size(),
                     Statistics.median(g.stream().mapToDouble(ZeroShotRow::millis).toArray())));
         }
         return out;
+    }
+
+    private static double meanOf(double[] v) {
+        return v.length == 0 ? Double.NaN : Statistics.mean(v);
     }
 
     /**

@@ -65,6 +65,13 @@
  *       Adam on minibatches of domains, the backward pass written by hand (tested against
  *       central differences), NOTEARS' $\rho$/$\alpha$ rule applied every few hundred steps to
  *       the mean acyclicity of the training domains, $\rho$ capped (default $10^4$).</li>
+ *   <li><b>Tetrad's continuous baselines</b> ({@link org.causalheads.baselines.ContinuousSearch}):
+ *       PC with the Fisher Z test ($\alpha = 0.01$), FGES and BOSS with the SEM BIC score
+ *       (penalty discount 1), each on one held-out domain's sample. They return CPDAGs, scored
+ *       as they are: an undirected edge is an adjacency of unknown orientation, costing 1 in SHD
+ *       on a true adjacency (like a reversal) and never a correct directed edge; skeleton SHD and
+ *       F1 compare adjacencies alone for every method. On a sample with a singular covariance
+ *       ($n \le d$ among them) they are not run and the row records why.</li>
  * </ul>
  */
 package org.causalheads.amortised;

@@ -93,6 +93,15 @@ final class TetradAdapter {
             return new BaselineResult(method, empty, 0, Optional.of("too few samples: n = " + data.rows()
                     + ", need at least " + Baseline.MIN_SAMPLES + " for a meaningful estimate"));
         }
+        return guarded(method, data.size(), data.names(), search);
+    }
+
+    /**
+     * Runs {@code search} (over variables {@code X0..X{size-1}}) with standard output and error
+     * silenced, one Tetrad search at a time, and timed; reports anything it throws as a failure.
+     */
+    static BaselineResult guarded(String method, int size, List<String> names, Supplier<edu.cmu.tetrad.graph.Graph> search) {
+        MixedGraph empty = MixedGraph.empty(size, names);
         long t0 = System.nanoTime();
         synchronized (LOCK) {
             PrintStream out = System.out;
@@ -102,7 +111,7 @@ final class TetradAdapter {
             System.setErr(sink);
             try {
                 edu.cmu.tetrad.graph.Graph g = search.get();
-                MixedGraph mg = convert(g, data);
+                MixedGraph mg = convert(g, size, names);
                 return new BaselineResult(method, mg, millisSince(t0), Optional.empty());
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 String why = "Tetrad threw " + e.getClass().getSimpleName()
@@ -156,6 +165,11 @@ final class TetradAdapter {
      * orientations, circles) is reported as undirected, its orientation being undecided.
      */
     static MixedGraph convert(edu.cmu.tetrad.graph.Graph g, DiscreteData data) {
+        return convert(g, data.size(), data.names());
+    }
+
+    /** {@link #convert(edu.cmu.tetrad.graph.Graph, DiscreteData)} for {@code size} variables with these names ({@code null}: defaults). */
+    static MixedGraph convert(edu.cmu.tetrad.graph.Graph g, int size, List<String> names) {
         List<Edge> edges = new ArrayList<>();
         for (edu.cmu.tetrad.graph.Edge e : g.getEdges()) {
             int a = index(e.getNode1());
@@ -170,7 +184,7 @@ final class TetradAdapter {
                 edges.add(Edge.undirected(a, b));
             }
         }
-        return MixedGraph.of(data.size(), edges, data.names());
+        return MixedGraph.of(size, edges, names);
     }
 
     private static int index(Node n) {

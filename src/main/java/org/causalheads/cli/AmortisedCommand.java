@@ -22,12 +22,17 @@ import picocli.CommandLine.Option;
  * resumable CSV ({@link ZeroShotRow#HEADER}). For every multi-domain setting and family seed it
  * trains one amortised model on the family's training domains (no graphs), then writes one row
  * per sample size, held-out domain and method (the amortised model, NOTEARS per domain, the empty
- * graph, sort-by-variance), appended and flushed as each finishes.
+ * graph, sort-by-variance, and Tetrad's PC with Fisher Z, FGES and BOSS with SEM BIC per domain),
+ * appended and flushed as each finishes. The model is trained only when a row of it is still
+ * missing, so adding methods to a finished file computes just their rows.
  *
  * <p>A row's key ends with a {@code settings} column holding every other option its result
- * depends on ({@link ZeroShotBenchmark#settings()}), so a run with other options adds its own
- * rows instead of reusing these. Rerunning the same command skips the rows already written; see
- * {@link ResumableCsv} for damaged files and the lock; adding a method or a sample size to an
+ * depends on ({@link ZeroShotBenchmark#settings(ZeroShotMethod)}: Tetrad's methods add their fixed
+ * settings, the others' keys are as before), so a run with other options adds its own rows
+ * instead of reusing these. A file written before the skeleton and failure columns is first
+ * rewritten under the current header ({@link ZeroShotRow#upgrade}), its rows unchanged.
+ * Rerunning the same command skips the rows already written; see {@link ResumableCsv} for
+ * damaged files and the lock; adding a method or a sample size to an
  * existing file computes only the new rows. With {@code --shard i/N} only the rows
  * falling to shard {@code i} are computed (a shard trains the models its rows need; training is
  * seeded, so every shard trains the same model) and {@code merge} combines the shards.
@@ -50,8 +55,9 @@ import picocli.CommandLine.Option;
  * </pre>
  */
 @Command(name = "amortised", mixinStandardHelpOptions = true,
-        description = "Train an amortised model across domains, then zero-shot against NOTEARS, the empty graph and "
-                + "sort-by-variance on held-out domains -> tidy CSV (resumable), with time and memory in <out>.runs.csv.")
+        description = "Train an amortised model across domains, then zero-shot against NOTEARS, the empty graph, "
+                + "sort-by-variance and Tetrad's PC, FGES and BOSS on held-out domains -> tidy CSV (resumable), "
+                + "with time and memory in <out>.runs.csv.")
 public final class AmortisedCommand implements Callable<Integer> {
 
     @Option(names = "--d", defaultValue = "" + ZeroShotBenchmark.DEFAULT_D, description = "variables (default ${DEFAULT-VALUE})")
@@ -122,7 +128,8 @@ public final class AmortisedCommand implements Callable<Integer> {
     @Option(names = "--standardise", description = "scale every column of every training and test sample to unit variance")
     boolean standardise;
 
-    @Option(names = "--methods", split = ",", description = "methods (default: all of amortised, NOTEARS, empty graph, sort by variance)")
+    @Option(names = "--methods", split = ",", description = "methods (default: all of amortised, NOTEARS, empty graph, "
+            + "sort by variance, PC, FGES, BOSS)")
     List<String> methods;
 
     @Option(names = "--out", description = "CSV file (default data/amortised_d<d>.csv, or data/amortised_d<d>_standardised.csv)")
@@ -226,7 +233,7 @@ public final class AmortisedCommand implements Callable<Integer> {
                         if (k >= cap.getOrDefault(m, Integer.MAX_VALUE)) {
                             continue;
                         }
-                        keys.add(ZeroShotRow.key(ZeroShotBenchmark.label(f.setting()), d, bench.data(), f.seed(), set, n, k, m.label()));
+                        keys.add(ZeroShotRow.key(ZeroShotBenchmark.label(f.setting()), d, bench.data(), f.seed(), bench.settings(m), n, k, m.label()));
                         plan.add(new Planned(fi, n, k, m));
                     }
                 }
@@ -243,6 +250,10 @@ public final class AmortisedCommand implements Callable<Integer> {
             Checks.writable("--out", written);
             new ShardPlan("amortised", shard, String.join(",", ZeroShotRow.HEADER), ZeroShotRow.KEY_COLUMNS, ZeroShotRow.TIMING, keys)
                     .writeBeside(written);
+        }
+        if (ZeroShotRow.upgrade(written)) {
+            System.err.println("upgraded " + written + " to the header with skeleton and failure columns (rows unchanged, "
+                    + "new cells empty)");
         }
         long total = IntStream.range(0, keys.size()).filter(j -> shard == null || shard.owns(j)).count();
         int skipped = 0;

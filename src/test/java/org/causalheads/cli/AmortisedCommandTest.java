@@ -43,14 +43,14 @@ class AmortisedCommandTest {
         Path full = dir.resolve("full.csv");
         CommandLineCapture.Result r = CommandLineCapture.run(with(TINY, "--out", full.toString()));
         assertThat(r.code()).as(r.err() + r.picoErr()).isZero();
-        assertThat(r.err()).contains("wrote " + full).contains("48 new rows");
+        assertThat(r.err()).contains("wrote " + full).contains("84 new rows");
         List<ZeroShotRow> rows = ZeroShotRow.read(full);
-        // 3 settings x 2 sizes x 2 domains x 4 methods, settings a, b and c with their default seeds
-        assertThat(rows).hasSize(48);
+        // 3 settings x 2 sizes x 2 domains x 7 methods, settings a, b and c with their default seeds
+        assertThat(rows).hasSize(84);
         assertThat(rows.stream().map(ZeroShotRow::setting).distinct()).containsExactly("a", "b", "c");
         assertThat(rows.stream().map(ZeroShotRow::seed).distinct()).containsExactly(3L, 4L, 5L);
         assertThat(rows.stream().map(ZeroShotRow::method).distinct())
-                .containsExactly("amortised", "NOTEARS", "empty graph", "sort by variance");
+                .containsExactly("amortised", "NOTEARS", "empty graph", "sort by variance", "PC", "FGES", "BOSS");
         assertThat(rows).allMatch(x -> x.data().equals("raw") && x.d() == 4 && x.settings().contains("steps=30"));
 
         // cut the file inside its 11th row, as a kill would: the rerun repairs the tail and redoes the rest
@@ -70,7 +70,7 @@ class AmortisedCommandTest {
 
         // a finished file: the same command adds nothing
         CommandLineCapture.Result none = CommandLineCapture.run(with(TINY, "--out", cut.toString()));
-        assertThat(none.err()).contains("0 new rows, 48 already present");
+        assertThat(none.err()).contains("0 new rows, 84 already present");
         // other settings add their own rows instead of reusing these
         CommandLineCapture.Result other = CommandLineCapture.run(with(TINY, "--out", cut.toString(), "--standardise",
                 "--settings", "a", "--methods", "sort by variance,empty graph"));
@@ -116,6 +116,35 @@ class AmortisedCommandTest {
     }
 
     @Test
+    void addingTetradsMethodsToAnOlderFileUpgradesItAndComputesOnlyTheirRows() throws Exception {
+        String weighted = "amortised,NOTEARS,empty graph,sort by variance";
+        Path f = dir.resolve("older.csv");
+        assertThat(CommandLineCapture.run(with(TINY, "--settings", "a,b", "--out", f.toString(), "--methods", weighted)).code()).isZero();
+        List<ZeroShotRow> first = ZeroShotRow.read(f);
+        // rewrite it in the older layout (no skeleton or failure cells), as the committed files are
+        int from = ZeroShotRow.HEADER.indexOf("skeleton_shd"), to = ZeroShotRow.HEADER.indexOf("millis");
+        StringBuilder sb = new StringBuilder(String.join(",", ZeroShotRow.OLD_HEADER)).append('\n');
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8).subList(1, first.size() + 1)) {
+            List<String> c = new ArrayList<>(List.of(line.split(",", -1)));
+            c.subList(from, to).clear();
+            sb.append(String.join(",", c)).append('\n');
+        }
+        Files.writeString(f, sb, StandardCharsets.UTF_8);
+        CommandLineCapture.Result more = CommandLineCapture.run(with(TINY, "--settings", "a,b", "--out", f.toString()));
+        assertThat(more.code()).as(more.err()).isZero();
+        assertThat(more.err()).contains("upgraded " + f).contains("24 new rows, 32 already present");
+        List<ZeroShotRow> all = ZeroShotRow.read(f);
+        assertThat(all).hasSize(56);
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(all.get(i).key()).isEqualTo(first.get(i).key());
+            assertThat(all.get(i).shd()).isEqualTo(first.get(i).shd());
+            assertThat(all.get(i).skeletonF1()).isNaN();
+        }
+        assertThat(all.subList(32, 56)).allMatch(r -> List.of("PC", "FGES", "BOSS").contains(r.method()) && !r.failed()
+                && r.skeletonF1() >= 0 && r.settings().contains(" tetrad="));
+    }
+
+    @Test
     void threeShardsMergeIntoTheUnshardedFile() throws Exception {
         String[] args = with(TINY, "--settings", "b", "--seeds", "5,6", "--methods", "amortised,sort by variance,empty graph");
         Path full = dir.resolve("full.csv");
@@ -152,7 +181,7 @@ class AmortisedCommandTest {
     void badValuesAreOneErrorLineNamingThem() {
         String out = dir.resolve("x.csv").toString();
         String[][] cases = {
-            {"--settings", "d"}, {"--passes", "3"}, {"--batch", "0"}, {"--cap", "NOTEARS=-1"}, {"--cap", "NOPE=2"}, {"--ns", "8,0"}, {"--methods", "PC"}, {"--d", "1"},
+            {"--settings", "d"}, {"--passes", "3"}, {"--batch", "0"}, {"--cap", "NOTEARS=-1"}, {"--cap", "NOPE=2"}, {"--ns", "8,0"}, {"--methods", "GES"}, {"--d", "1"},
             {"--test-domains", "0"}, {"--er-k", "5"}, {"--shard", "4/3"}, {"--standardise", "--ns", "1"},
         };
         for (String[] c : cases) {
