@@ -29,7 +29,8 @@ import org.causalheads.dag.Scores;
  * ({@link #OLD_HEADER}) are read with those columns NaN and the failure empty;
  * {@link #upgrade(Path)} rewrites such a file under {@link #HEADER} so the command can resume it.
  *
- * @param setting        {@code a} (one DAG shared by the domains) or {@code b} (a DAG per domain, one order)
+ * @param setting        {@code a} (one DAG shared by the domains), {@code b} (a DAG per domain, one order) or
+ *                       {@code c} (a DAG and an order per domain)
  * @param d              number of variables
  * @param data           {@code raw} or {@code standardised} (training and test data alike)
  * @param seed           seed of the domain family ({@link Domains#of})

@@ -12,7 +12,7 @@ import org.causalheads.numeric.Statistics;
  * scores: they are counted in {@code failed} and left out of the means (which are NaN, and the
  * worst SHD −1, when every row failed).
  *
- * @param setting        {@code a} or {@code b}
+ * @param setting        {@code a}, {@code b} or {@code c}
  * @param data           {@code raw} or {@code standardised}
  * @param n              samples per domain
  * @param method         the method's label
