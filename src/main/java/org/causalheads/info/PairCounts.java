@@ -174,7 +174,9 @@ public final class PairCounts {
             for (int k = 1; k < planes; k++) {
                 andXor(out, p[k], ((a >>> k) & 1) - 1); // the plane where bit k of a is set, else its complement
             }
-            out[words - 1] &= last;
+            if (words > 0) {
+                out[words - 1] &= last;
+            }
             long c = 0;
             for (int v : out) {
                 c += Integer.bitCount(v);
