@@ -132,7 +132,7 @@ class PairCountsTest {
 
     @Test
     void fullTilesOfOneSymbolDoNotOverflowThePackedSums() {
-        for (int s : new int[] {2, 5, 6}) { // one, four and five counted columns
+        for (int s : new int[] {2, 5, 6, 10}) { // one, four, five and nine counted columns
             int n = 2047 * 32 * 2 + 5;
             int[][] x = new int[n][3];
             for (int q = 0; q < n; q++) {
