@@ -22,7 +22,9 @@ import org.causalheads.markov.Samples;
  *       {@code long} words on Java 17;</li>
  *   <li>one loop counts up to four cells {@code (a, b..b+3)}, reading the {@code j} side once,
  *       two cells to an int sum (16 bits apart), which halves the reductions;</li>
- *   <li>the one-hot bitsets are built eight bytes at a time without branches for {@code S <= 8};</li>
+ *   <li>the one-hot bitsets are built without data-dependent branches from the {@code ⌈log₂ S⌉} bit
+ *       planes of the symbols (each gathered eight bytes at a time), one AND per plane and word for
+ *       each symbol, so that building them costs little beside the counts even at small {@code S};</li>
  *   <li>the words are cut into tiles of {@link #TILE_WORDS} and every pair is counted tile by
  *       tile, which bounds the packed sums and keeps a tile of position {@code i} in cache while it
  *       meets its partners (at T = 100, n = 100 000, tiles of 256 to 1984 words measured within
@@ -150,52 +152,74 @@ public final class PairCounts {
 
     /**
      * Sets bit {@code q} of {@code bits[a]} iff {@code col[q] = a} ({@code a < S-1}) and counts each
-     * symbol into {@code marg}. For {@code S <= 8}, one pass per symbol compares eight bytes at a
-     * time (a zero-byte test on {@code bytes ^ a·0x0101…01}, the eight flags gathered by one
-     * multiplication), with no data-dependent branch; for larger {@code S}, one pass over the bytes.
+     * symbol into {@code marg}, through the bit planes of the symbols: plane {@code k} holds bit
+     * {@code k} of every sample's symbol ({@code ⌈log₂ S⌉} planes, each gathered eight bytes at a time
+     * by one multiplication), and the bitset of {@code a} is the AND over the planes of each plane or
+     * its complement as bit {@code k} of {@code a} is set or not, a word-wise loop without
+     * data-dependent branches. The bits past {@code n} of the last word are cleared (the complement
+     * planes set them).
      */
-    private static void oneHot(byte[] col, int s, int[][] bits, long[] marg) {
-        int n = col.length, m = s - 1;
-        if (s <= 8) {
-            int full = n >>> 3;
-            for (int a = 0; a < m; a++) {
-                int[] out = bits[a];
-                long pattern = 0x0101010101010101L * a;
-                for (int g = 0; g < full; g++) {
-                    long v = (long) BYTES.get(col, g << 3) ^ pattern;
-                    long z = ~(((v & LOW7) + LOW7) | v | LOW7); // 0x80 in every byte equal to a
-                    int flags = (int) (((z >>> 7) * GATHER) >>> 56);
-                    out[g >>> 2] |= flags << ((g & 3) << 3);
-                }
-                for (int q = full << 3; q < n; q++) {
-                    if (col[q] == a) {
-                        out[q >>> 5] |= 1 << (q & 31);
-                    }
-                }
-                long c = 0;
-                for (int v : out) {
-                    c += Integer.bitCount(v);
-                }
-                marg[a] = c;
+    static void oneHot(byte[] col, int s, int[][] bits, long[] marg) {
+        int n = col.length, m = s - 1, words = bits[0].length;
+        int planes = 32 - Integer.numberOfLeadingZeros(s - 1);
+        int[][] p = new int[planes][];
+        for (int k = 0; k < planes; k++) {
+            p[k] = plane(col, k, words);
+        }
+        int last = (n & 31) == 0 ? -1 : (1 << (n & 31)) - 1;
+        long rest = n;
+        for (int a = 0; a < m; a++) {
+            int[] out = bits[a];
+            xor(out, p[0], ((a & 1) - 1));
+            for (int k = 1; k < planes; k++) {
+                andXor(out, p[k], ((a >>> k) & 1) - 1); // the plane where bit k of a is set, else its complement
             }
-            long rest = n;
-            for (int a = 0; a < m; a++) {
-                rest -= marg[a];
+            if (words > 0) {
+                out[words - 1] &= last;
             }
-            marg[m] = rest;
-        } else {
-            for (int q = 0; q < n; q++) {
-                int v = col[q];
-                marg[v]++;
-                if (v < m) {
-                    bits[v][q >>> 5] |= 1 << (q & 31);
-                }
+            long c = 0;
+            for (int v : out) {
+                c += Integer.bitCount(v);
             }
+            marg[a] = c;
+            rest -= c;
+        }
+        marg[m] = rest;
+    }
+
+    /** Bit {@code k} of every byte of {@code col}, as a bitset of {@code words} int words. */
+    private static int[] plane(byte[] col, int k, int words) {
+        int n = col.length, full = n >>> 5;
+        int[] out = new int[words];
+        for (int w = 0; w < full; w++) {
+            int at = w << 5;
+            long v0 = (long) BYTES.get(col, at) >>> k, v1 = (long) BYTES.get(col, at + 8) >>> k;
+            long v2 = (long) BYTES.get(col, at + 16) >>> k, v3 = (long) BYTES.get(col, at + 24) >>> k;
+            out[w] = (int) (((v0 & ONES) * GATHER) >>> 56) | (int) (((v1 & ONES) * GATHER) >>> 56) << 8
+                    | (int) (((v2 & ONES) * GATHER) >>> 56) << 16 | (int) (((v3 & ONES) * GATHER) >>> 56) << 24;
+        }
+        for (int q = full << 5; q < n; q++) {
+            out[q >>> 5] |= ((col[q] >>> k) & 1) << (q & 31);
+        }
+        return out;
+    }
+
+    /** {@code out = q ^ flip} word by word. */
+    private static void xor(int[] out, int[] q, int flip) {
+        for (int w = 0; w < out.length; w++) {
+            out[w] = q[w] ^ flip;
+        }
+    }
+
+    /** {@code out &= q ^ flip} word by word. */
+    private static void andXor(int[] out, int[] q, int flip) {
+        for (int w = 0; w < out.length; w++) {
+            out[w] &= q[w] ^ flip;
         }
     }
 
     private static final VarHandle BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long ONES = 0x0101010101010101L;
     private static final long GATHER = 0x0102040810204080L;
 
     /**

@@ -60,6 +60,51 @@ class PairCountsTest {
     }
 
     @Test
+    void oneHotBitsetsFromTheBitPlanesMatchTheDefinition() {
+        // every number of bit planes (1 to 7), n not a multiple of 8, 32 or 64, bytes past n in the last word
+        Random r = new Random(7L);
+        for (int s : new int[] {2, 3, 4, 5, 8, 9, 10, 16, 17, 32, 33, 64, 65, 127}) {
+            for (int n : new int[] {1, 7, 8, 9, 31, 32, 33, 63, 64, 65, 100, 1029}) {
+                byte[] col = new byte[n];
+                for (int q = 0; q < n; q++) {
+                    col[q] = (byte) (q % 5 == 0 ? s - 1 : r.nextInt(s)); // the last symbol, counted only in the marginal
+                }
+                int words = (n + 31) >>> 5;
+                int[][] got = new int[s - 1][words];
+                long[] marg = new long[s];
+                PairCounts.oneHot(col, s, got, marg);
+                int[][] want = new int[s - 1][words];
+                long[] wantMarg = new long[s];
+                for (int q = 0; q < n; q++) {
+                    wantMarg[col[q]]++;
+                    if (col[q] < s - 1) {
+                        want[col[q]][q >>> 5] |= 1 << (q & 31);
+                    }
+                }
+                String at = "S = " + s + ", n = " + n;
+                assertThat(got).as("bitsets, %s", at).isDeepEqualTo(want);
+                assertThat(marg).as("marginals, %s", at).containsExactly(wantMarg);
+            }
+        }
+    }
+
+    @Test
+    void largeAlphabetsGiveTheNaiveTables() {
+        // S beyond 16 (five to seven bit planes), including symbols with no sample
+        int seed = 500;
+        for (int s : new int[] {17, 33, 64, 127}) {
+            for (int n : new int[] {5, 300, 2049}) {
+                Samples x = samples(4, s, n, ++seed);
+                PairCounts want = PairCounts.naive(x);
+                String at = "S = " + s + ", n = " + n;
+                assertSameTables(PairCounts.of(x, false), want, "one thread, " + at);
+                assertSameTables(PairCounts.of(x, true), want, "parallel, " + at);
+                assertSameTables(PairCounts.reference(x, false), want, "reference, " + at);
+            }
+        }
+    }
+
+    @Test
     void tablesAddUpToTheSamples() {
         Samples x = samples(6, 5, 777, 3L);
         PairCounts c = PairCounts.of(x);
@@ -87,7 +132,7 @@ class PairCountsTest {
 
     @Test
     void fullTilesOfOneSymbolDoNotOverflowThePackedSums() {
-        for (int s : new int[] {2, 5, 6}) { // one, four and five counted columns
+        for (int s : new int[] {2, 5, 6, 10}) { // one, four, five and nine counted columns
             int n = 2047 * 32 * 2 + 5;
             int[][] x = new int[n][3];
             for (int q = 0; q < n; q++) {
