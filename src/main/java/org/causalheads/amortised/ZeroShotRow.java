@@ -142,13 +142,25 @@ public record ZeroShotRow(String setting, int d, String data, long seed, String 
                 String.format(Locale.ROOT, "%.4f", millis));
     }
 
-    /** Whether this row and {@code other} have the same key and the same scores (timing aside). */
+    /**
+     * Whether this row and {@code other} have the same key and the same scores (timing aside). The
+     * skeleton scores ({@code skeleton_shd}, {@code skeleton_f1}, {@code undirected}) are compared
+     * when both rows record them: a row read from a file written before those columns existed
+     * ({@link #OLD_HEADER}) has them NaN and agrees with a recomputed row on every score it has.
+     */
     public boolean sameResult(ZeroShotRow other) {
+        boolean skeletons = !(hasNoSkeletonScores() || other.hasNoSkeletonScores());
         return key().equals(other.key()) && count(shd).equals(count(other.shd)) && num(f1).equals(num(other.f1))
                 && num(precision).equals(num(other.precision)) && num(recall).equals(num(other.recall))
                 && estimatedEdges == other.estimatedEdges && trueEdges == other.trueEdges && acyclic == other.acyclic
-                && count(skeletonShd).equals(count(other.skeletonShd)) && num(skeletonF1).equals(num(other.skeletonF1))
-                && count(undirected).equals(count(other.undirected)) && failure.equals(other.failure);
+                && (!skeletons || count(skeletonShd).equals(count(other.skeletonShd)) && num(skeletonF1).equals(num(other.skeletonF1))
+                        && count(undirected).equals(count(other.undirected)))
+                && failure.equals(other.failure);
+    }
+
+    /** A row without a failure whose skeleton scores are all NaN: read from a file under {@link #OLD_HEADER}. */
+    private boolean hasNoSkeletonScores() {
+        return !failed() && Double.isNaN(skeletonShd) && Double.isNaN(skeletonF1) && Double.isNaN(undirected);
     }
 
     /**

@@ -227,6 +227,15 @@ class TetradZeroShotTest {
             assertThat(o.skeletonF1()).isNaN();
             assertThat(o.skeletonShd()).isNaN();
             assertThat(o.failed()).isFalse();
+            // a row of the older layout agrees with the same row recomputed (skeleton scores and all) ...
+            assertThat(o.sameResult(r)).as("old-layout row against its recomputation, %s", r.key()).isTrue();
+            assertThat(r.sameResult(o)).isTrue();
+            // ... while two rows that both record skeleton scores must agree on them
+            ZeroShotRow otherSkeleton = new ZeroShotRow(r.setting(), r.d(), r.data(), r.seed(), r.settings(), r.n(), r.domain(),
+                    r.method(), r.shd(), r.f1(), r.precision(), r.recall(), r.estimatedEdges(), r.trueEdges(), r.acyclic(),
+                    r.skeletonShd() + 1, r.skeletonF1(), r.undirected(), r.failure(), r.millis());
+            assertThat(otherSkeleton.sameResult(r)).isFalse();
+            assertThat(otherSkeleton.sameResult(o)).as("the old-layout row has no skeleton score to disagree with").isTrue();
         }
         assertThat(ZeroShotRow.upgrade(f)).isTrue();
         List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
