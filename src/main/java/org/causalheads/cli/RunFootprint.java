@@ -111,7 +111,7 @@ final class RunFootprint {
         }
         long rss = residentPeakBytes();
         String line = String.join(",", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), setting, Integer.toString(d), data,
-                Long.toString(seed), settings, shard, String.format(Locale.ROOT, "%.2f", trainSeconds), Integer.toString(rows),
+                Long.toString(seed), settings, shard, String.format(Locale.ROOT, "%.6f", trainSeconds), Integer.toString(rows),
                 String.format(Locale.ROOT, "%.2f", rowsSeconds), String.format(Locale.ROOT, "%.1f", heapPeakBytes() / 1048576.0),
                 rss < 0 ? "" : String.format(Locale.ROOT, "%.1f", rss / 1048576.0), Boolean.toString(!rssReset)) + "\n";
         boolean fresh = !Files.exists(sidecar) || Files.size(sidecar) == 0;
