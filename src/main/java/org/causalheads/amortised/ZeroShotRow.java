@@ -163,6 +163,13 @@ public record ZeroShotRow(String setting, int d, String data, long seed, String 
         return !failed() && Double.isNaN(skeletonShd) && Double.isNaN(skeletonF1) && Double.isNaN(undirected);
     }
 
+    /** Writes {@code rows} to {@code file} under {@link #HEADER}, one {@link #csv()} line each: what {@link #read} reads back. */
+    public static void write(Path file, List<ZeroShotRow> rows) throws IOException {
+        StringBuilder sb = new StringBuilder(String.join(",", HEADER)).append('\n');
+        rows.forEach(r -> sb.append(r.csv()).append('\n'));
+        Files.writeString(file, sb, StandardCharsets.UTF_8);
+    }
+
     /**
      * The rows of a CSV written under {@link #HEADER}, or under {@link #OLD_HEADER} (the skeleton
      * columns then NaN, the failure empty).

@@ -159,9 +159,7 @@ class TetradZeroShotTest {
         assertThat(PairedDifference.of(rows, 10 * d, "empty graph", "PC").count()).isEqualTo(2);
         // failed rows survive the CSV
         Path f = dir.resolve("rows.csv");
-        StringBuilder sb = new StringBuilder(String.join(",", ZeroShotRow.HEADER)).append('\n');
-        rows.forEach(r -> sb.append(r.csv()).append('\n'));
-        Files.writeString(f, sb);
+        ZeroShotRow.write(f, rows);
         List<ZeroShotRow> back = ZeroShotRow.read(f);
         for (int i = 0; i < rows.size(); i++) {
             assertThat(back.get(i).sameResult(rows.get(i))).as(rows.get(i).key()).isTrue();

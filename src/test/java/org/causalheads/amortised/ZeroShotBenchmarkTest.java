@@ -113,9 +113,7 @@ class ZeroShotBenchmarkTest {
         ZeroShotRow single = b.row(fam, b.train(fam).model(), b.ns()[1], 2, ZeroShotMethod.AMORTISED);
         assertThat(one.stream().anyMatch(r -> r.sameResult(single))).isTrue();
         Path f = dir.resolve("rows.csv");
-        StringBuilder sb = new StringBuilder(String.join(",", ZeroShotRow.HEADER)).append('\n');
-        one.forEach(r -> sb.append(r.csv()).append('\n'));
-        Files.writeString(f, sb);
+        ZeroShotRow.write(f, one);
         List<ZeroShotRow> back = ZeroShotRow.read(f);
         for (int i = 0; i < one.size(); i++) {
             assertThat(back.get(i).sameResult(one.get(i))).isTrue();
