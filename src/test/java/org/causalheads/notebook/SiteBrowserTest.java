@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -31,7 +33,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -120,18 +124,32 @@ class SiteBrowserTest {
     @AfterAll
     static void stopBrowser() throws IOException {
         if (browser != null) {
-            browser.destroy();
-            try {
-                if (!browser.waitFor(10, TimeUnit.SECONDS)) {
-                    browser.destroyForcibly();
+            // the whole tree: Chromium's helper processes (network service, renderers) write to the
+            // profile too, and outlive the launcher when only it is ended
+            List<ProcessHandle> tree = Stream.concat(browser.descendants(), Stream.of(browser.toHandle())).toList();
+            tree.forEach(ProcessHandle::destroy);
+            for (ProcessHandle p : tree) {
+                try {
+                    p.onExit().get(10, TimeUnit.SECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    p.destroyForcibly();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
         if (profile != null) {
-            try (Stream<Path> s = Files.walk(profile)) {
+            deleteTree(profile);
+        }
+    }
+
+    /** Deletes a folder; walks again when a file vanished during the walk (a process still tidying up). */
+    private static void deleteTree(Path root) throws IOException {
+        for (int attempt = 0; attempt < 5 && Files.exists(root); attempt++) {
+            try (Stream<Path> s = Files.walk(root)) {
                 s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            } catch (UncheckedIOException | NoSuchFileException e) {
+                // a file went away between listing and visiting: the next walk sees the folder as it is now
             }
         }
     }
