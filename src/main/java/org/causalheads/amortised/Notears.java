@@ -1,5 +1,6 @@
 package org.causalheads.amortised;
 
+import org.causalheads.numeric.Statistics;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -119,23 +120,7 @@ public final class Notears {
      * {@code X_c} the data with every column's mean subtracted: what {@link #fit} minimises over.
      */
     public static DMatrixRMaj centredMoments(DMatrixRMaj x) {
-        if (x.numRows < 1 || x.numCols < 1) {
-            throw new IllegalArgumentException("data must have at least one row and column, got " + x.numRows + "x" + x.numCols);
-        }
-        DMatrixRMaj c = x.copy();
-        int n = x.numRows;
-        int d = x.numCols;
-        for (int j = 0; j < d; j++) {
-            double mean = 0;
-            for (int i = 0; i < n; i++) {
-                mean += x.get(i, j);
-            }
-            mean /= n;
-            for (int i = 0; i < n; i++) {
-                c.set(i, j, x.get(i, j) - mean);
-            }
-        }
-        return secondMoments(c);
+        return Statistics.populationCovariance(x);
     }
 
     /** The second-moment matrix {@code S = XᵀX / n} of data {@code x} ({@code n × d}), not centred. */

@@ -14,9 +14,8 @@ import edu.cmu.tetrad.search.PermutationSearch;
 import edu.cmu.tetrad.search.score.SemBicScore;
 import edu.cmu.tetrad.search.test.IndTestFisherZ;
 import org.causalheads.dag.MixedGraph;
+import org.causalheads.numeric.Statistics;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
  * Tetrad's methods for continuous (linear-Gaussian) data, run on one sample with fixed settings:
@@ -150,52 +149,41 @@ public final class ContinuousSearch {
             return Optional.of("singular sample covariance: n = " + n + " <= d = " + d
                     + " (Fisher Z and SEM BIC need n > d)");
         }
-        double[] mean = new double[d];
         for (int j = 0; j < d; j++) {
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, sum = 0;
-            for (int i = 0; i < n; i++) {
-                double v = x.unsafe_get(i, j);
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-                sum += v;
+            double first = x.unsafe_get(0, j);
+            boolean constant = true;
+            for (int i = 1; i < n && constant; i++) {
+                constant = x.unsafe_get(i, j) == first;
             }
-            if (lo == hi) {
+            if (constant) {
                 return Optional.of("singular sample covariance: column " + j + " is constant (n = " + n + ")");
             }
-            mean[j] = sum / n;
         }
-        DMatrixRMaj s = new DMatrixRMaj(d, d);
-        for (int i = 0; i < n; i++) {
-            for (int a = 0; a < d; a++) {
-                double ca = x.unsafe_get(i, a) - mean[a];
-                for (int b = a; b < d; b++) {
-                    s.add(a, b, ca * (x.unsafe_get(i, b) - mean[b]) / n);
-                }
-            }
-        }
+        DMatrixRMaj s = Statistics.populationCovariance(x);
         for (int j = 0; j < d; j++) {
             if (!(s.get(j, j) > 0)) {
                 return Optional.of("singular sample covariance: column " + j + " is constant (n = " + n + ")");
             }
         }
-        DMatrixRMaj r = new DMatrixRMaj(d, d);
-        for (int a = 0; a < d; a++) {
-            for (int b = a; b < d; b++) {
-                double v = s.get(a, b) / Math.sqrt(s.get(a, a) * s.get(b, b));
-                r.set(a, b, v);
-                r.set(b, a, v);
-            }
-        }
-        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(d, true);
-        if (!chol.decompose(r)) {
-            return Optional.of("singular sample covariance: the correlation matrix is not positive definite (n = " + n + ", d = " + d + ")");
-        }
-        DMatrixRMaj l = chol.getT(null);
+        // Cholesky of the correlation matrix, column by column: column j's pivot is the variance of
+        // standardised column j left unexplained by the columns before it; the first one at or below
+        // SINGULAR_PIVOT (rounding can make it negative) names a column that depends on earlier ones
+        double[][] l = new double[d][d];
         for (int j = 0; j < d; j++) {
-            double pivot = l.get(j, j) * l.get(j, j);
-            if (!(pivot > SINGULAR_PIVOT)) {
-                return Optional.of("singular sample covariance: column " + j + " is a linear function of columns before it "
-                        + "(unexplained variance " + pivot + " of the standardised column; n = " + n + ", d = " + d + ")");
+            for (int i = j; i < d; i++) {
+                double v = s.get(i, j) / Math.sqrt(s.get(i, i) * s.get(j, j));
+                for (int k = 0; k < j; k++) {
+                    v -= l[i][k] * l[j][k];
+                }
+                if (i == j) {
+                    if (!(v > SINGULAR_PIVOT)) {
+                        return Optional.of("singular sample covariance: column " + j + " is a linear function of columns before it "
+                                + "(unexplained variance " + v + " of the standardised column; n = " + n + ", d = " + d + ")");
+                    }
+                    l[j][j] = Math.sqrt(v);
+                } else {
+                    l[i][j] = v / l[j][j];
+                }
             }
         }
         return Optional.empty();

@@ -1,11 +1,13 @@
 package org.causalheads.numeric;
 
 import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Summary statistics of samples: mean, population standard deviation, standard error of the mean,
- * median, quantiles, and the Pearson and Spearman
- * correlations. The least-squares line is {@link LineFit}.
+ * median, quantiles, the Pearson and Spearman correlations, and the covariance matrix of a data
+ * matrix. The least-squares line is {@link LineFit}.
  *
  * <p>Quantiles interpolate linearly between order statistics ({@code q(p) = x_(h)} at
  * {@code h = (n−1)p}, Hyndman and Fan's type 7, the default of R and NumPy). Spearman's
@@ -23,6 +25,35 @@ public final class Statistics {
             s += v;
         }
         return x.length == 0 ? Double.NaN : s / x.length;
+    }
+
+    /**
+     * The population covariance matrix {@code X_cᵀX_c / n} of data {@code x} ({@code n × d}, one
+     * sample a row), {@code X_c} being {@code x} with every column's mean subtracted.
+     *
+     * @throws IllegalArgumentException if {@code x} has no row or no column
+     */
+    public static DMatrixRMaj populationCovariance(DMatrixRMaj x) {
+        if (x.numRows < 1 || x.numCols < 1) {
+            throw new IllegalArgumentException("data must have at least one row and column, got " + x.numRows + "x" + x.numCols);
+        }
+        int n = x.numRows;
+        int d = x.numCols;
+        DMatrixRMaj c = x.copy();
+        for (int j = 0; j < d; j++) {
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                mean += x.unsafe_get(i, j);
+            }
+            mean /= n;
+            for (int i = 0; i < n; i++) {
+                c.unsafe_set(i, j, x.unsafe_get(i, j) - mean);
+            }
+        }
+        DMatrixRMaj s = new DMatrixRMaj(d, d);
+        CommonOps_DDRM.multTransA(c, c, s);
+        CommonOps_DDRM.scale(1.0 / n, s);
+        return s;
     }
 
     /** The population standard deviation, √(Σ(x − mean)² / n); NaN for an empty sample. */

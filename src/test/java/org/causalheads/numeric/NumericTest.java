@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+
 import org.junit.jupiter.api.Test;
 
 /** Definitions and properties of the numeric routines. */
@@ -162,5 +165,42 @@ class NumericTest {
         assertThat(sgd.step(t2, g)).isEqualTo(0.1);
         assertThat(t2).containsExactly(0.95, -1.6);
         assertThat(sgd.steps()).isEqualTo(1);
+    }
+
+    @Test
+    void populationCovarianceIsTheMeanProductOfDeviationsAndIgnoresShifts() {
+        Random rnd = new Random(3);
+        int n = 50, d = 4;
+        DMatrixRMaj x = new DMatrixRMaj(n, d);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                x.set(i, j, rnd.nextGaussian() + (j == 3 ? 2 * x.get(i, 0) : 0));
+            }
+        }
+        DMatrixRMaj s = Statistics.populationCovariance(x);
+        double[][] col = new double[d][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                col[j][i] = x.get(i, j);
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            assertThat(s.get(a, a)).isCloseTo(Math.pow(Statistics.populationStd(col[a]), 2), within(1e-12));
+            for (int b = 0; b < d; b++) {
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += (col[a][i] - Statistics.mean(col[a])) * (col[b][i] - Statistics.mean(col[b]));
+                }
+                assertThat(s.get(a, b)).isCloseTo(sum / n, within(1e-12));
+                assertThat(s.get(a, b)).isEqualTo(s.get(b, a));
+            }
+        }
+        DMatrixRMaj shifted = x.copy();
+        for (int i = 0; i < n; i++) {
+            shifted.add(i, 1, 100.0);
+        }
+        assertThat(Statistics.populationCovariance(shifted).get(1, 2)).isCloseTo(s.get(1, 2), within(1e-10));
+        assertThatThrownBy(() -> Statistics.populationCovariance(new DMatrixRMaj(0, 3)))
+                .hasMessageContaining("0x3");
     }
 }
