@@ -57,18 +57,14 @@ public record ZeroShotSummary(String setting, String data, int n, String method,
             }
             List<ZeroShotRow> ran = g.stream().filter(r -> !r.failed()).toList();
             out.add(new ZeroShotSummary(first.setting(), first.data(), first.n(), first.method(), g.size(),
-                    meanOf(ran.stream().mapToDouble(ZeroShotRow::shd).toArray()),
+                    Statistics.mean(ran.stream().mapToDouble(ZeroShotRow::shd).toArray()),
                     (int) Math.round(ran.stream().mapToDouble(ZeroShotRow::shd).max().orElse(-1)),
-                    meanOf(ran.stream().mapToDouble(ZeroShotRow::f1).toArray()),
-                    meanOf(ran.stream().mapToDouble(ZeroShotRow::skeletonF1).toArray()),
+                    Statistics.mean(ran.stream().mapToDouble(ZeroShotRow::f1).toArray()),
+                    Statistics.mean(ran.stream().mapToDouble(ZeroShotRow::skeletonF1).toArray()),
                     g.size() - ran.size(),
                     Statistics.median(g.stream().mapToDouble(ZeroShotRow::millis).toArray())));
         }
         return out;
-    }
-
-    private static double meanOf(double[] v) {
-        return v.length == 0 ? Double.NaN : Statistics.mean(v);
     }
 
     /**
