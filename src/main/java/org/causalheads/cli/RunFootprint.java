@@ -92,11 +92,6 @@ final class RunFootprint {
         return -1;
     }
 
-    /** Whether the resident-set peak was reset at {@link #start()} (else it counts from the process's start). */
-    boolean residentPeakReset() {
-        return rssReset;
-    }
-
     /**
      * Appends one line to {@code sidecar} (writing {@link #HEADER} first if the file is new or empty).
      *
