@@ -14,6 +14,10 @@ Modes
                sets, or the sets each notebook declares in its metadata (causal_heads.grid); a
                summary CSV per notebook for a table or a grid.
   --jobs N     execute up to N notebooks at once (each on its own kernel; default 1).
+  --prepare    with -p, --params or --grid: write the parameterised copies, unexecuted (their
+               committed outputs kept), to --out (default target/notebooks-params/) and start
+               no kernel; one line per copy on stdout, its path. For running the copies on
+               another engine (the test suite runs the grids in bare JShells this way).
 
 A notebook fails on an error output, output on stderr, a code cell without output (cells tagged
 "quiet" are exempt), a kernelspec other than the project's, or a kernel that dies or does not
@@ -312,6 +316,9 @@ def main(argv):
                              "notebooks without a grid are skipped; a summary CSV per notebook")
     parser.add_argument("--jobs", type=int, default=1, metavar="N",
                         help="execute up to N notebooks at once, each on its own kernel (default 1)")
+    parser.add_argument("--prepare", action="store_true",
+                        help="with -p, --params or --grid: write the parameterised copies unexecuted to --out and "
+                             "print their paths; no kernel starts")
     parser.add_argument("--site", action="store_true",
                         help="after a clean run, rebuild the reading site target/site/ (environment/site.py)")
     args = parser.parse_args(argv)
@@ -357,6 +364,23 @@ def main(argv):
         print(f"error: {e}", file=sys.stderr)
         return 2
     parameterised = bool(args.param or args.params or args.grid)
+    if args.prepare:
+        if not parameterised:
+            print("error: --prepare writes parameterised copies: give -p, --params or --grid", file=sys.stderr)
+            return 2
+        if args.check:
+            print("error: --prepare writes copies and --check writes nothing: choose one", file=sys.stderr)
+            return 2
+        out = args.out or os.path.join(HOME, "target", "notebooks-params")
+        os.makedirs(out, exist_ok=True)
+        for path, set_name, raw, nb in jobs:
+            if nb is None:
+                continue
+            stem = os.path.splitext(os.path.basename(path))[0] + (f".{set_name}" if set_name else "")
+            copy = os.path.join(out, stem + ".ipynb")
+            nbformat.write(nb, copy)
+            print(copy, flush=True)
+        return 0
     if parameterised and not args.check and not args.out:
         args.out = os.path.join(HOME, "target", "notebooks-params")
     if args.quick:

@@ -165,7 +165,7 @@ class AssignmentsTest {
         Path logs = Files.createDirectories(HOME.resolve("target/kernel-logs"));
         List<Future<SuiteJobs.Result>> jobs = new ArrayList<>();
         for (int k = 0; k < commands.size(); k++) {
-            List<String> cmd = new ArrayList<>(List.of(python, grader, "grade", "--out", tmp.resolve("grades-" + k).toString(), "--timeout", "25"));
+            List<String> cmd = new ArrayList<>(List.of(python, grader, "grade", "--out", tmp.resolve("grades-" + k).toString(), "--timeout", "15"));
             cmd.addAll(commands.get(k));
             String label = Paths.get(commands.get(k).get(0)).getFileName() + (commands.get(k).size() > 1 ? ", source and released" : "");
             jobs.add(SuiteJobs.submit("grade", label, cmd,

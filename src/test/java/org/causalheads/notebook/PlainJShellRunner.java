@@ -4,7 +4,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +30,20 @@ import jdk.jshell.VarSnippet;
  * if there was one. Started by {@link PlainJShellTest} in a JVM of its own whose class path has no
  * kernel on it; the snippets run in that JVM (JShell's local engine, as IJava and JJava run them).
  *
- * <pre>  java -cp ... org.causalheads.notebook.PlainJShellRunner [--startup SCRIPT] NOTEBOOK|--no-notebook CLASSPATH_ENTRY...</pre>
+ * <pre>  java -cp ... org.causalheads.notebook.PlainJShellRunner [--startup SCRIPT] NOTEBOOK|--no-notebook CLASSPATH_ENTRY...
+ *  java -cp ... org.causalheads.notebook.PlainJShellRunner --serve MARKER CLASSPATH_ENTRY...</pre>
  *
  * With {@code --startup}, the script is evaluated first, one snippet at a time, as IJava and JJava
  * evaluate the files of {@code IJAVA_STARTUP_SCRIPTS_PATH} / {@code JJAVA_STARTUP_SCRIPTS_PATH}
  * (and as the project kernel's corrected engine evaluates {@code RJK_INIT_SCRIPT});
  * {@code --no-notebook} evaluates the script alone.
+ *
+ * <p>With {@code --serve} it runs one notebook after another in the same JVM, each in a JShell of
+ * its own ({@link JShellWorkers}): it reads a line per notebook from standard input, the notebook's
+ * path and the start-up script's separated by a tab ({@code -} for none), and after the notebook's
+ * output and problems prints {@code MARKER PROBLEMS CPU_SECONDS} on a line of its own (the
+ * process's CPU time over that notebook, every thread counted). At the end of its input it prints
+ * {@code MARKER end CPU_SECONDS}, the process's CPU time so far, and ends.
  */
 public final class PlainJShellRunner {
 
@@ -41,6 +52,10 @@ public final class PlainJShellRunner {
 
     public static void main(String[] args) throws IOException {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
+        if (rest.size() >= 2 && rest.get(0).equals("--serve")) {
+            serve(rest.get(1), rest.subList(2, rest.size()));
+            return;
+        }
         Path startup = null;
         if (rest.size() >= 2 && rest.get(0).equals("--startup")) {
             startup = Path.of(rest.get(1));
@@ -55,6 +70,35 @@ public final class PlainJShellRunner {
         problems.forEach(p -> System.out.println("problem: " + p));
         System.out.flush();
         System.exit(problems.isEmpty() ? 0 : 1);
+    }
+
+    /** The {@code --serve} loop: a notebook per line of standard input, until its end. */
+    private static void serve(String marker, List<String> classpath) throws IOException {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            long cpu = os.getProcessCpuTime();
+            List<String> problems;
+            if (fields.length != 2) {
+                problems = List.of("expected a notebook path and a start-up script path separated by a tab, got: " + brief(line));
+            } else {
+                try {
+                    problems = problems(fields[0].equals("-") ? null : Path.of(fields[0]), classpath,
+                            fields[1].equals("-") ? null : Path.of(fields[1]));
+                } catch (IOException | RuntimeException e) {
+                    problems = List.of("the runner failed: " + e);
+                }
+            }
+            problems.forEach(p -> System.out.println("problem: " + p));
+            System.out.println(String.format(Locale.ROOT, "%s %d %.2f", marker, problems.size(), (os.getProcessCpuTime() - cpu) * 1e-9));
+            System.out.flush();
+        }
+        System.out.println(String.format(Locale.ROOT, "%s end %.2f", marker, os.getProcessCpuTime() * 1e-9));
+        System.out.flush();
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,10 +115,15 @@ final class SuiteJobs {
      */
     static Future<Result> submit(String group, String label, List<String> command, Map<String, String> env, Path out,
             Duration timeout) {
+        return onPool(() -> run(group, label, command, env, out, timeout));
+    }
+
+    /** Runs {@code work} on the pool, as one job beside the others (a {@link JShellWorkers} worker). */
+    static <T> Future<T> onPool(Callable<T> work) {
         return POOL.submit(() -> {
             LOCK.readLock().lockInterruptibly();
             try {
-                return run(group, label, command, env, out, timeout);
+                return work.call();
             } finally {
                 LOCK.readLock().unlock();
             }
@@ -167,6 +173,14 @@ final class SuiteJobs {
         }
     }
 
+    /** Gives every JVM that {@code pb} starts {@link #JVM_OPTIONS}, through {@code JAVA_TOOL_OPTIONS}. */
+    static void addJvmOptions(ProcessBuilder pb) {
+        if (!JVM_OPTIONS.isEmpty()) {
+            String inherited = pb.environment().getOrDefault("JAVA_TOOL_OPTIONS", "").strip();
+            pb.environment().put("JAVA_TOOL_OPTIONS", inherited.isEmpty() ? JVM_OPTIONS : inherited + " " + JVM_OPTIONS);
+        }
+    }
+
     private static Result run(String group, String label, List<String> command, Map<String, String> env, Path out,
             Duration timeout) throws IOException, InterruptedException {
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -180,10 +194,7 @@ final class SuiteJobs {
         cmd.addAll(command);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().putAll(env);
-        if (!JVM_OPTIONS.isEmpty()) {
-            String inherited = pb.environment().getOrDefault("JAVA_TOOL_OPTIONS", "").strip();
-            pb.environment().put("JAVA_TOOL_OPTIONS", inherited.isEmpty() ? JVM_OPTIONS : inherited + " " + JVM_OPTIONS);
-        }
+        addJvmOptions(pb);
         long start = System.nanoTime();
         Process p = pb.start();
         boolean finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -212,7 +223,7 @@ final class SuiteJobs {
         return new Result(label, finished, exit, Files.readString(out, StandardCharsets.UTF_8), wall, cpuSeconds);
     }
 
-    private static synchronized void record(String group, String label, double wall, double cpu, int exit) {
+    static synchronized void record(String group, String label, double wall, double cpu, int exit) {
         try {
             Files.createDirectories(TIMES.getParent());
             String line = String.format(Locale.ROOT, "%s\t%s\t%.1f\t%s\t%d%n", group, label, wall,
