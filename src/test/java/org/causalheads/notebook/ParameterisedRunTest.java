@@ -145,4 +145,29 @@ class ParameterisedRunTest {
                 .contains("SEED=8").contains("N=60000");
         assertThat(o.output()).contains("passed");
     }
+
+    @Test
+    void prepareWritesTheInjectedCopyUnexecutedAndStartsNoKernel(@TempDir Path tmp) throws Exception {
+        Path committed = HOME.resolve("notebooks/00-tour.ipynb");
+        Path out = tmp.resolve("copies");
+        Outcome o = run(List.of("--prepare", "-p", "SEED=8", "--out", out.toString(), committed.toString()), tmp.resolve("out.txt"));
+        assertThat(o.exit()).as("exit status; output:%n%s", o.output()).isZero();
+        assertThat(o.output().strip()).as("one line: the copy's path").isEqualTo(out.resolve("00-tour.ipynb").toString());
+        List<JsonObject> cells = cells(out.resolve("00-tour.ipynb"));
+        List<JsonObject> original = cells(committed);
+        assertThat(cells).as("the committed cells and the injected one").hasSize(original.size() + 1);
+        JsonObject injected = cells.stream().filter(c -> tagged(c, "injected-parameters")).findFirst().orElseThrow();
+        assertThat(source(injected)).contains("long SEED = 8L");
+        assertThat(injected.getAsJsonArray("outputs")).as("not executed").isEmpty();
+        assertThat(cells.stream().filter(c -> !tagged(c, "injected-parameters")).map(c -> c.get("outputs")).toList())
+                .as("the committed outputs kept, for the picture checks of a bare JShell")
+                .isEqualTo(original.stream().map(c -> c.get("outputs")).toList());
+
+        Outcome alone = run(List.of("--prepare", committed.toString()), tmp.resolve("alone.txt"));
+        assertThat(alone.exit()).isEqualTo(2);
+        assertThat(alone.output().strip()).isEqualTo("error: --prepare writes parameterised copies: give -p, --params or --grid");
+        Outcome checked = run(List.of("--prepare", "--check", "-p", "SEED=8", committed.toString()), tmp.resolve("checked.txt"));
+        assertThat(checked.exit()).isEqualTo(2);
+        assertThat(checked.output()).startsWith("error: --prepare").contains("--check");
+    }
 }
