@@ -114,6 +114,8 @@ public final class BenchCommand implements Callable<Integer> {
                 + "the methods' samples taken in turn so that all see the same load:%n", t * (t - 1) / 2, n, pairs, MIN_SAMPLE_SEC, repeats);
         System.out.println("  reference = the earlier long-word loop (PairCounts.reference), one thread, thread CPU time;");
         System.out.println("  tiled = PairCounts.of, one thread, thread CPU time; ratio = tiled / reference;");
+        System.out.printf(Locale.ROOT, "  PairCounts.of counts words of %d samples here (int words where the processor has vector population "
+                + "counts, AVX-512 VPOPCNTDQ, long words elsewhere; -Dcausalheads.pairWords=int|long chooses);%n", PairCounts.wordBits());
         System.out.println("  1t wall, 2t wall = PairCounts.of on one thread and in parallel (common fork/join pool), wall time, same samples;");
         System.out.println("  2t/1t wall = their ratio, the two-core speed-up: meaningful only when nothing else runs (load average below);");
         System.out.println("  2t thread ms = CPU time per pass of each thread of the parallel count (caller, pool workers): the balance;");

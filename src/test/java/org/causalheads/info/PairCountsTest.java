@@ -3,9 +3,13 @@ package org.causalheads.info;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 import org.causalheads.markov.Samples;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PairCountsTest {
 
@@ -51,8 +55,11 @@ class PairCountsTest {
                     assertSameTables(PairCounts.of(x, false), want, "tiled, one thread, " + at);
                     assertSameTables(PairCounts.of(x, true), want, "tiled, parallel, " + at);
                     assertSameTables(PairCounts.reference(x, false), want, "reference, " + at);
-                    for (int tile : new int[] {1, 3, 64}) { // many tiles, tiles ending inside a bitset
-                        assertSameTables(PairCounts.tiled(x, true, tile), want, "tile " + tile + ", " + at);
+                    for (PairCounts.Words word : PairCounts.Words.values()) {
+                        assertSameTables(PairCounts.tiled(x, false, PairCounts.TILE_WORDS, word), want, word + " words, one thread, " + at);
+                        for (int tile : new int[] {1, 3, 64}) { // many tiles, tiles ending inside a bitset
+                            assertSameTables(PairCounts.tiled(x, true, tile, word), want, word + " words, tile " + tile + ", " + at);
+                        }
                     }
                 }
             }
@@ -100,8 +107,37 @@ class PairCountsTest {
                 assertSameTables(PairCounts.of(x, false), want, "one thread, " + at);
                 assertSameTables(PairCounts.of(x, true), want, "parallel, " + at);
                 assertSameTables(PairCounts.reference(x, false), want, "reference, " + at);
+                for (PairCounts.Words word : PairCounts.Words.values()) {
+                    assertSameTables(PairCounts.tiled(x, true, PairCounts.TILE_WORDS, word), want, word + " words, " + at);
+                }
             }
         }
+    }
+
+    @Test
+    void intWordsWidenToLongWordsSampleForSample() {
+        int[] w = {0x80000001, 0x00000003, 0xFFFFFFFF};
+        long[] l = PairCounts.widen(w);
+        assertThat(l).hasSize(2);
+        for (int q = 0; q < 96; q++) {
+            boolean fromInt = ((w[q >>> 5] >>> (q & 31)) & 1) != 0;
+            boolean fromLong = ((l[q >>> 6] >>> (q & 63)) & 1L) != 0;
+            assertThat(fromLong).as("sample %d", q).isEqualTo(fromInt);
+        }
+        assertThat(l[1] >>> 32).as("past the last int word").isZero();
+    }
+
+    @Test
+    void theWordWidthFollowsTheProcessorOrTheSettingAndABadSettingIsNamed(@TempDir Path tmp) throws IOException {
+        Path vector = Files.writeString(tmp.resolve("vector"), "processor\t: 0\nflags\t\t: fpu avx2 avx512f avx512_vpopcntdq\n");
+        Path scalar = Files.writeString(tmp.resolve("scalar"), "processor\t: 0\nflags\t\t: fpu avx2 popcnt avx512_vpopcntdqx\n");
+        assertThat(PairCounts.Words.choose("", vector)).isEqualTo(PairCounts.Words.INT);
+        assertThat(PairCounts.Words.choose("", scalar)).isEqualTo(PairCounts.Words.LONG);
+        assertThat(PairCounts.Words.choose("", tmp.resolve("missing"))).isEqualTo(PairCounts.Words.LONG);
+        assertThat(PairCounts.Words.choose("int", scalar)).isEqualTo(PairCounts.Words.INT);
+        assertThat(PairCounts.Words.choose(" LONG ", vector)).isEqualTo(PairCounts.Words.LONG);
+        assertThatThrownBy(() -> PairCounts.Words.choose("wide", vector)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-Dcausalheads.pairWords=wide").hasMessageContaining("expected int or long");
     }
 
     @Test
@@ -140,7 +176,9 @@ class PairCountsTest {
             }
             Samples xs = Samples.of(x, s);
             PairCounts want = PairCounts.naive(xs);
-            assertSameTables(PairCounts.tiled(xs, false, 2047), want, "tile 2047, S = " + s);
+            for (PairCounts.Words word : PairCounts.Words.values()) { // long words: tiles of 1023 words of 64
+                assertSameTables(PairCounts.tiled(xs, false, 2047, word), want, word + " words, tile 2047, S = " + s);
+            }
             assertSameTables(PairCounts.of(xs, true), want, "default tile, S = " + s);
         }
         assertThatThrownBy(() -> PairCounts.tiled(samples(3, 3, 10, 1L), false, 2048))
@@ -166,7 +204,9 @@ class PairCountsTest {
                 String at = "S = " + s + ", T = 40, n = " + n;
                 PairCounts one = PairCounts.of(x, false);
                 assertSameTables(PairCounts.of(x, true), one, "parallel against one thread, " + at);
-                assertSameTables(PairCounts.tiled(x, true, 5), one, "parallel, tile 5, " + at);
+                for (PairCounts.Words word : PairCounts.Words.values()) {
+                    assertSameTables(PairCounts.tiled(x, true, 5, word), one, word + " words, parallel, tile 5, " + at);
+                }
                 if (n == 1007) {
                     assertSameTables(one, PairCounts.naive(x), "one thread against the byte loop, " + at);
                 }
