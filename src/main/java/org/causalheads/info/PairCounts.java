@@ -148,9 +148,11 @@ public final class PairCounts {
         IntStream chunks = IntStream.range(0, bounds.length - 1);
         (parallel ? chunks.parallel() : chunks).forEach(ch -> {
             if (longBits != null) {
-                countRows(longBits, marg, counts, s, bounds[ch], bounds[ch + 1], (words + 1) >>> 1, Math.max(1, tileWords >>> 1));
+                countRows((j, i, c, from, to) -> addTile(longBits[j], longBits[i], c, s, from, to), marg, counts, s,
+                        bounds[ch], bounds[ch + 1], (words + 1) >>> 1, Math.max(1, tileWords >>> 1));
             } else {
-                countRows(bits, marg, counts, s, bounds[ch], bounds[ch + 1], words, tileWords);
+                countRows((j, i, c, from, to) -> addTile(bits[j], bits[i], c, s, from, to), marg, counts, s,
+                        bounds[ch], bounds[ch + 1], words, tileWords);
             }
         });
         return new PairCounts(t, s, n, counts);
@@ -191,35 +193,19 @@ public final class PairCounts {
         return java.util.Arrays.copyOf(b, c);
     }
 
-    /**
-     * Counts the pairs {@code j < i} of rows {@code i} in {@code [r0, r1)}, tile by tile, into new
-     * tables, then completes each table from the marginals: all the work of those rows, so that a
-     * parallel count has no sequential part beyond its start.
-     */
-    private static void countRows(int[][][] bits, long[][] marg, long[][] counts, int s, int r0, int r1, int words, int tileWords) {
-        for (int i = r0; i < r1; i++) {
-            for (int j = 0; j < i; j++) {
-                counts[tri(j, i)] = new long[s * s];
-            }
-        }
-        for (int w0 = 0; w0 < words; w0 += tileWords) {
-            int to = Math.min(words, w0 + tileWords);
-            for (int i = r0; i < r1; i++) {
-                int[][] bi = bits[i];
-                for (int j = 0; j < i; j++) {
-                    addTile(bits[j], bi, counts[tri(j, i)], s, w0, to);
-                }
-            }
-        }
-        for (int i = r0; i < r1; i++) {
-            for (int j = 0; j < i; j++) {
-                complete(counts[tri(j, i)], marg[j], marg[i], s);
-            }
-        }
+    /** Adds the counted cells of the pair {@code (j, i)} over words {@code [from, to)} into {@code c}. */
+    @FunctionalInterface
+    private interface TileCount {
+        void add(int j, int i, long[] c, int from, int to);
     }
 
-    /** {@link #countRows(int[][][], long[][], long[][], int, int, int, int, int)} on long words. */
-    private static void countRows(long[][][] bits, long[][] marg, long[][] counts, int s, int r0, int r1, int words, int tileWords) {
+    /**
+     * Counts the pairs {@code j < i} of rows {@code i} in {@code [r0, r1)}, tile by tile (of
+     * {@code tileWords} of the {@code words}), into new tables, then completes each table from the
+     * marginals: all the work of those rows, so that a parallel count has no sequential part
+     * beyond its start.
+     */
+    private static void countRows(TileCount tile, long[][] marg, long[][] counts, int s, int r0, int r1, int words, int tileWords) {
         for (int i = r0; i < r1; i++) {
             for (int j = 0; j < i; j++) {
                 counts[tri(j, i)] = new long[s * s];
@@ -228,9 +214,8 @@ public final class PairCounts {
         for (int w0 = 0; w0 < words; w0 += tileWords) {
             int to = Math.min(words, w0 + tileWords);
             for (int i = r0; i < r1; i++) {
-                long[][] bi = bits[i];
                 for (int j = 0; j < i; j++) {
-                    addTile(bits[j], bi, counts[tri(j, i)], s, w0, to);
+                    tile.add(j, i, counts[tri(j, i)], w0, to);
                 }
             }
         }
