@@ -41,7 +41,8 @@ Sets the machine up (environment/setup.sh), then:
   --grid          the same for the parameter sets each notebook declares in its metadata
                   ("causal_heads": {"grid": [{"KEY": "VALUE", ...}, ...]}); notebooks without a
                   grid are skipped. E.g. --execute --quick --grid --jobs 2 --out DIR runs every
-                  grid point of every notebook in quick mode (what GridTest does).
+                  grid point of every notebook in quick mode, each on its own kernel
+                  (GridTest runs the same points in bare JShells).
   --jobs N        execute up to N notebooks at once, each on its own kernel (default 1).
   --out DIR       where executed copies go (with --execute).
   -h, --help      prints this help.
