@@ -107,11 +107,6 @@ public final class PairCounts {
         return Words.NATIVE == Words.INT ? 32 : 64;
     }
 
-    /** The tiled method with a given tile (in words of 32 samples; for tests and benchmarks), on int words. */
-    static PairCounts tiled(Samples x, boolean parallel, int tileWords) {
-        return tiled(x, parallel, tileWords, Words.INT);
-    }
-
     /**
      * The tiled method with a given tile (in words of 32 samples, 1 to 2047; long words take tiles
      * of half as many words, at least one) and word (for tests and benchmarks).
@@ -126,7 +121,7 @@ public final class PairCounts {
         }
         int m = s - 1;
         int words = (n + 31) >>> 5;
-        int[][][] bits = new int[t][][];
+        int[][][] bits = word == Words.INT ? new int[t][][] : null;
         long[][][] longBits = word == Words.LONG ? new long[t][][] : null;
         long[][] marg = new long[t][];
         IntStream pos = IntStream.range(0, t);

@@ -181,14 +181,14 @@ class PairCountsTest {
             }
             assertSameTables(PairCounts.of(xs, true), want, "default tile, S = " + s);
         }
-        assertThatThrownBy(() -> PairCounts.tiled(samples(3, 3, 10, 1L), false, 2048))
+        assertThatThrownBy(() -> PairCounts.tiled(samples(3, 3, 10, 1L), false, 2048, PairCounts.Words.LONG))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tile of 2048 words");
     }
 
     @Test
     void badTileAndTooFewPositionsAreRejected() {
         Samples x = samples(3, 3, 10, 1L);
-        assertThatThrownBy(() -> PairCounts.tiled(x, false, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PairCounts.tiled(x, false, 0, PairCounts.Words.INT)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tile of 0 words");
         assertThatThrownBy(() -> PairCounts.of(samples(1, 3, 10, 1L))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("T = 1");

@@ -25,25 +25,22 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.VarSnippet;
 
 /**
- * Runs one notebook's code cells in a bare JShell whose compiler sees only the class path given
- * on the command line, and prints each problem on a line starting {@code problem:}; exit code 1
- * if there was one. Started by {@link PlainJShellTest} in a JVM of its own whose class path has no
- * kernel on it; the snippets run in that JVM (JShell's local engine, as IJava and JJava run them).
+ * Runs notebooks' code cells in bare JShells whose compiler sees only the class path given on
+ * the command line, one notebook after another in the same JVM, each in a JShell of its own;
+ * the snippets run in that JVM (JShell's local engine, as IJava and JJava run them). Started by
+ * {@link JShellWorkers} in a JVM whose class path has no kernel on it.
  *
- * <pre>  java -cp ... org.causalheads.notebook.PlainJShellRunner [--startup SCRIPT] NOTEBOOK|--no-notebook CLASSPATH_ENTRY...
- *  java -cp ... org.causalheads.notebook.PlainJShellRunner --serve MARKER CLASSPATH_ENTRY...</pre>
+ * <pre>  java -cp ... org.causalheads.notebook.PlainJShellRunner --serve MARKER CLASSPATH_ENTRY...</pre>
  *
- * With {@code --startup}, the script is evaluated first, one snippet at a time, as IJava and JJava
- * evaluate the files of {@code IJAVA_STARTUP_SCRIPTS_PATH} / {@code JJAVA_STARTUP_SCRIPTS_PATH}
- * (and as the project kernel's corrected engine evaluates {@code RJK_INIT_SCRIPT});
- * {@code --no-notebook} evaluates the script alone.
- *
- * <p>With {@code --serve} it runs one notebook after another in the same JVM, each in a JShell of
- * its own ({@link JShellWorkers}): it reads a line per notebook from standard input, the notebook's
- * path and the start-up script's separated by a tab ({@code -} for none), and after the notebook's
- * output and problems prints {@code MARKER PROBLEMS CPU_SECONDS} on a line of its own (the
- * process's CPU time over that notebook, every thread counted). At the end of its input it prints
- * {@code MARKER end CPU_SECONDS}, the process's CPU time so far, and ends.
+ * It reads a line per notebook from standard input, the notebook's path and a start-up script's
+ * separated by a tab ({@code -} for none). The script is evaluated first, one snippet at a time,
+ * as IJava and JJava evaluate the files of {@code IJAVA_STARTUP_SCRIPTS_PATH} /
+ * {@code JJAVA_STARTUP_SCRIPTS_PATH} (and as the project kernel's corrected engine evaluates
+ * {@code RJK_INIT_SCRIPT}); without a notebook, the script alone. After the notebook's output it
+ * prints each problem on a line starting {@code problem:}, then {@code MARKER PROBLEMS CPU_SECONDS}
+ * on a line of its own (the process's CPU time over that notebook, every thread counted). At the
+ * end of its input it prints {@code MARKER end CPU_SECONDS}, the process's CPU time so far, and
+ * ends.
  */
 public final class PlainJShellRunner {
 
@@ -51,25 +48,11 @@ public final class PlainJShellRunner {
     }
 
     public static void main(String[] args) throws IOException {
-        List<String> rest = new ArrayList<>(Arrays.asList(args));
-        if (rest.size() >= 2 && rest.get(0).equals("--serve")) {
-            serve(rest.get(1), rest.subList(2, rest.size()));
-            return;
-        }
-        Path startup = null;
-        if (rest.size() >= 2 && rest.get(0).equals("--startup")) {
-            startup = Path.of(rest.get(1));
-            rest = rest.subList(2, rest.size());
-        }
-        if (rest.isEmpty()) {
-            System.err.println("usage: PlainJShellRunner [--startup SCRIPT] NOTEBOOK|--no-notebook [CLASSPATH_ENTRY...]");
+        if (args.length < 2 || !args[0].equals("--serve")) {
+            System.err.println("usage: PlainJShellRunner --serve MARKER [CLASSPATH_ENTRY...]");
             System.exit(2);
         }
-        Path notebook = rest.get(0).equals("--no-notebook") ? null : Path.of(rest.get(0));
-        List<String> problems = problems(notebook, rest.subList(1, rest.size()), startup);
-        problems.forEach(p -> System.out.println("problem: " + p));
-        System.out.flush();
-        System.exit(problems.isEmpty() ? 0 : 1);
+        serve(args[1], Arrays.asList(args).subList(2, args.length));
     }
 
     /** The {@code --serve} loop: a notebook per line of standard input, until its end. */
